@@ -1,0 +1,120 @@
+"""Build an edition: gather and check everything, render every output in memory, then write.
+
+A bad file anywhere means nothing is written; an edition's files are replaced by rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.brief import Brief
+from briefgen.errors import OutputError, UsageError
+from briefgen.load import Loaded, load
+from briefgen.models import Content
+from briefgen.render import BUILTIN_TEMPLATES, render_html
+from briefgen.select import select
+
+FORMATS = ("html", "pdf", "json")
+GENERATOR = f"briefgen {__version__}"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a brief project's parts live."""
+
+    root: Path
+    content: Path
+    out: Path
+
+    @classmethod
+    def at(cls, root: Path, content: Path | None = None, out: Path | None = None) -> Project:
+        root = root.resolve()
+        return cls(
+            root, (content or root / "content").resolve(), (out or root / "output").resolve()
+        )
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+
+def latest_edition(content: Content) -> dt.date:
+    if not content.editions:
+        raise UsageError("the content defines no edition; give --as-of or add content/editions/")
+    return max(e.as_of for e in content.editions)
+
+
+def brief_json(brief: Brief) -> str:
+    return (
+        json.dumps(brief.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=True)
+        + "\n"
+    )
+
+
+def render_outputs(
+    project: Project, brief: Brief, formats: Iterable[str], name: str
+) -> dict[str, bytes]:
+    """Every requested file of one brief, as bytes, keyed by file name."""
+    formats = list(formats)
+    html = render_html(brief, project.root)
+    files: dict[str, bytes] = {}
+    if "html" in formats:
+        files[f"{name}.html"] = html.encode("utf-8")
+    if "pdf" in formats:
+        from briefgen.pdf import render_pdf
+
+        roots = [BUILTIN_TEMPLATES, project.templates]
+        files[f"{name}.pdf"] = render_pdf(html, project.templates, roots)
+    if "json" in formats:
+        files[f"{name}.json"] = brief_json(brief).encode("utf-8")
+    return files
+
+
+def write_edition(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write files aside, then rename each into place; a failure leaves the old files."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in sorted(files.items()):
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            staged.append((Path(tmp), out_dir / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    except OSError as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out_dir}: cannot write output: {exc.strerror or exc}") from None
+    return [final for _, final in staged]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    as_of: dt.date
+    written: list[Path]
+    loaded: Loaded
+
+
+def build(
+    project: Project,
+    *,
+    as_of: dt.date | None,
+    formats: Iterable[str] = FORMATS,
+    built_at: dt.datetime,
+) -> BuildResult:
+    """Build one edition of the analyst brief into `output/<as-of>/`."""
+    loaded = load(project.root, project.content)
+    day = as_of or latest_edition(loaded.content)
+    brief = select(loaded.content, day, built_at=built_at, generator=GENERATOR)
+    files = render_outputs(project, brief, formats, "analyst")
+    written = write_edition(project.out / day.isoformat(), files)
+    return BuildResult(day, written, loaded)

@@ -1,0 +1,132 @@
+"""Dates of exact, month or year precision, optionally marked approximate."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+_PATTERN = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PATTERN_TEXT = r"^~?\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or the year. `~` in front marks it approximate."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("give a date (YYYY-MM-DD, YYYY-MM or YYYY), not a date and time")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return cls(value)
+        if not isinstance(value, str):
+            raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+        match = _PATTERN.match(value.strip())
+        if not match:
+            raise ValueError(
+                f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY "
+                "(~ in front if approximate)"
+            )
+        approx, year, month, day = match.groups()
+        result = cls(
+            int(year), int(month) if month else None, int(day) if day else None, bool(approx)
+        )
+        result.first_day  # noqa: B018 - raises on an impossible day or month
+        return result
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        try:
+            return dt.date(
+                self.year,
+                1 if self.month is None else self.month,
+                1 if self.day is None else self.day,
+            )
+        except ValueError as exc:
+            raise ValueError(f"'{self.iso()}' is not a real date: {exc}") from None
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day
+        if self.month:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return ("~" if self.approximate else "") + text
+
+    def human(self) -> str:
+        """'3 July 2025', 'May 2025', '2025'; 'c.' in front when approximate."""
+        if self.day:
+            text = f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        elif self.month:
+            text = f"{calendar.month_name[self.month]} {self.year}"
+        else:
+            text = str(self.year)
+        return f"c. {text}" if self.approximate else text
+
+    def short(self) -> str:
+        """'3 Jul 2025', 'May 2025', '2025' for tables and timelines."""
+        if self.day:
+            text = f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
+        elif self.month:
+            text = f"{calendar.month_abbr[self.month]} {self.year}"
+        else:
+            text = str(self.year)
+        return f"c. {text}" if self.approximate else text
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(cls.iso)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "pattern": PATTERN_TEXT,
+            "description": "YYYY-MM-DD, YYYY-MM or YYYY; a leading ~ marks it approximate.",
+            "examples": ["2025-07-03", "2025-05", "~2025-05"],
+        }
+
+
+def human_date(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"

@@ -1,0 +1,153 @@
+"""Load the content folder: read every file, validate every item, cross-check every reference.
+
+Gathers every problem before giving up, so `briefgen check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from briefgen.documents import Document, read_documents
+from briefgen.errors import ContentError, Problem, relative
+from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Content, Settings
+from briefgen.references import cross_check
+
+SETTINGS_FILE = "brief.yaml"
+SUFFIXES = {".yaml", ".yml", ".md"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The validated content, and the warnings found on the way."""
+
+    content: Content
+    warnings: tuple[Problem, ...]
+    files: int
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Every file the content consists of, sorted; hidden files and editor backups skipped."""
+    files = []
+    for path in sorted(content_dir.rglob("*")):
+        rel = path.relative_to(content_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts) or not path.is_file():
+            continue
+        if path.suffix in SUFFIXES:
+            files.append(path)
+    return files
+
+
+def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+    if error["type"] == "extra_forbidden":
+        name = str(error["loc"][-1])
+        known = _fields_at(model, error["loc"][:-1])
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+        return f"unknown field{hint}"
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error["type"] == "too_short" and error["loc"][-1] == "sources":
+        return "cites no source: give at least one source id"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (nested) model that `loc` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        annotation = info.annotation
+        candidates = [annotation, *getattr(annotation, "__args__", ())]
+        current = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
+        if current is None:
+            return []
+    return sorted(getattr(current, "model_fields", {}))
+
+
+def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            field = ".".join(str(part) for part in loc)
+            problems.append(Problem(doc.path, doc.line_of(loc), field, _message(error, model)))
+        return None, problems
+
+
+def load(root: Path, content_dir: Path | None = None) -> Loaded:
+    """Load and check `content/` under the project root; raise ContentError listing all problems."""
+    content_dir = content_dir or root / "content"
+    if not content_dir.is_dir():
+        raise ContentError([Problem(relative(content_dir, root), 0, "", "no content folder here")])
+
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    files = content_files(content_dir)
+    for file in files:
+        digest.update(file.relative_to(content_dir).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+
+    settings_path = content_dir / SETTINGS_FILE
+    settings: Settings | None = None
+    if not settings_path.is_file():
+        problems.append(
+            Problem(relative(settings_path, root), 0, "", "missing: the brief's settings")
+        )
+    else:
+        docs, found = read_documents(settings_path, relative(settings_path, root), None, None)
+        problems += found
+        for doc in docs:
+            model, found = _validate(doc, Settings)
+            problems += found
+            settings = model if isinstance(model, Settings) else None
+
+    items: dict[str, list[tuple[Any, Document]]] = {kind: [] for kind in KINDS}
+    for file in files:
+        rel = file.relative_to(content_dir)
+        if rel.as_posix() == SETTINGS_FILE:
+            continue
+        display = relative(file, root)
+        kind = rel.parts[0] if len(rel.parts) > 1 else None
+        if kind not in KINDS:
+            folders = ", ".join(KINDS)
+            problems.append(Problem(display, 0, "", f"not in a known folder ({folders})"))
+            continue
+        id_field = ID_FIELD.get(kind, "id")
+        docs, found = read_documents(file, display, BODY_FIELD.get(kind), (id_field, file.stem))
+        problems += found
+        for doc in docs:
+            model, found = _validate(doc, KINDS[kind])
+            problems += found
+            items[kind].append((model, doc))
+
+    warnings = cross_check(items)
+    problems += [p for p in warnings if not p.warning]
+    if problems or settings is None:
+        raise ContentError(problems)
+
+    def ordered(kind: str) -> tuple[Any, ...]:
+        field = ID_FIELD.get(kind, "id")
+        models = (m for m, _ in items[kind] if m is not None)
+        return tuple(sorted(models, key=lambda m: getattr(m, field)))
+
+    content = Content(
+        settings=settings,
+        revision=digest.hexdigest(),
+        **{kind: ordered(kind) for kind in KINDS},
+    )
+    return Loaded(content, tuple(sorted(p for p in warnings if p.warning)), len(files))

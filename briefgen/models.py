@@ -1,0 +1,319 @@
+"""The content model: the single description of what an analyst may write in `content/`.
+
+Field descriptions are the documentation; `briefgen schema` turns them into JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    field_validator,
+)
+
+from briefgen import markup
+from briefgen.dates import PartialDate
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    Field(description="Stable id: lower-case letters, digits and hyphens."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(markup.check),
+    Field(description="Markdown; raw HTML is shown as text and only web links are kept."),
+]
+SourceRefs = Annotated[
+    list[Slug],
+    Field(min_length=1, description="Ids of the sources that support this; at least one."),
+]
+
+LIKELIHOODS = (
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+)
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended", "concluded"]
+Period = Literal["daily", "weekly", "monthly"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Settings(Model):
+    """`content/brief.yaml`: what the brief is and who issues it."""
+
+    title: Text = Field(description="Title of the brief, printed in the masthead and header.")
+    subtitle: Text | None = Field(None, description="One line under the title.")
+    organisation: Text = Field(description="Issuing organisation.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+        "en", description="Language of the brief as a BCP 47 tag, e.g. en or en-GB."
+    )
+    handling: Text = Field(
+        "INTERNAL", description="Handling label printed in the masthead and every page footer."
+    )
+    period: Period = Field("weekly", description="How often an edition is issued.")
+    description: Text | None = Field(None, description="What the brief covers, for metadata.")
+
+
+class Source(Model):
+    """A publication the brief relies on. Cited by id from every fact."""
+
+    id: Slug
+    outlet: Text | None = Field(None, description="Who published it; leave out if unknown.")
+    title: Text | None = Field(None, description="Headline or title; leave out if it has none.")
+    url: HttpUrl | None = Field(None, description="Where it can be read.")
+    published: PartialDate = Field(description="Publication date, as precisely as known.")
+    known_from: dt.date | None = Field(
+        None,
+        description=(
+            "When `published` is only a month or year: the first day the source is known to "
+            "have been available. Without it, a brief counts the source from the last day of "
+            "its month or year, so that nothing appears before it could have been known."
+        ),
+    )
+    accessed: dt.date | None = Field(None, description="When the analyst read it.")
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
+        description="Source reliability (Admiralty code): A reliable ... E unreliable, "
+        "F cannot be judged."
+    )
+    credibility: int | None = Field(
+        None,
+        ge=1,
+        le=6,
+        description="Credibility of the information (Admiralty code): 1 confirmed ... "
+        "5 improbable, 6 cannot be judged.",
+    )
+    note: Markdown | None = Field(None, description="Internal note on the source.")
+
+
+class Actor(Model):
+    """A state, organisation, group or person that takes part in the situation."""
+
+    id: Slug
+    name: Text = Field(description="Full name.")
+    short_name: Text = Field(description="Name used in tables and running text.")
+    kind: Literal["state", "organisation", "group", "person", "media"] = Field(
+        description="What sort of actor this is."
+    )
+    role: Text | None = Field(None, description="For a person: office or role.")
+    affiliation: Slug | None = Field(
+        None, description="Actor id this one belongs to or speaks for."
+    )
+
+
+class StatusChange(Model):
+    """A track took this status on this date."""
+
+    status: TrackStatus
+    date: PartialDate
+    note: Text | None = Field(None, description="Why, in one line.")
+    sources: SourceRefs
+
+
+class NarrativePart(Model):
+    """A stretch of narrative, known from its date (background when it has none)."""
+
+    date: PartialDate | None = None
+    text: Markdown
+
+
+_DATED_HEADING = re.compile(r"^##[ \t]+(~?\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*#*[ \t]*$", re.M)
+
+
+def split_narrative(body: str) -> list[dict[str, str | None]]:
+    """Split a Markdown body at headings that are only a date."""
+    parts: list[dict[str, str | None]] = []
+    cuts = list(_DATED_HEADING.finditer(body))
+    head = body[: cuts[0].start()] if cuts else body
+    if head.strip():
+        parts.append({"date": None, "text": head})
+    for index, match in enumerate(cuts):
+        end = cuts[index + 1].start() if index + 1 < len(cuts) else len(body)
+        parts.append({"date": match.group(1), "text": body[match.end() : end]})
+    return parts
+
+
+class Track(Model):
+    """A diplomatic channel: who talks to whom, how, through whom, and how it stands.
+
+    Written as Markdown with front matter; the body is the narrative.
+    """
+
+    id: Slug
+    name: Text = Field(description="Name of the track.")
+    summary: Text = Field(description="One line: what the track is about.")
+    format: Literal["direct", "indirect", "backchannel"]
+    parties: list[Slug] = Field(min_length=1, description="Actor ids of the parties.")
+    mediators: list[Slug] = Field(default_factory=list, description="Actor ids of mediators.")
+    mediators_note: Text | None = Field(
+        None, description="What is known of mediators who are not named, or how they help."
+    )
+    supporters: list[Slug] = Field(
+        default_factory=list, description="Actor ids that back the track without mediating."
+    )
+    status: list[StatusChange] = Field(min_length=1, description="Dated status history.")
+    watch: list[Text] = Field(default_factory=list, description="What to watch next.")
+    narrative: tuple[NarrativePart, ...] = Field(
+        min_length=1,
+        description=(
+            "The story of the track: the file's Markdown body. A heading that is only a date "
+            "(`## 2025-07-03`) starts a part known from that date; a brief as of an earlier "
+            "date leaves it out. Text before the first dated heading is background, always shown."
+        ),
+    )
+    sources: SourceRefs
+
+    @field_validator("narrative", mode="before")
+    @classmethod
+    def _split_narrative(cls, value: object) -> object:
+        return split_narrative(value) if isinstance(value, str) else value
+
+
+class Development(Model):
+    """Something that happened, on a date, reported by sources."""
+
+    id: Slug
+    date: PartialDate = Field(description="When it happened, as precisely as known.")
+    headline: Text = Field(description="One line.")
+    detail: Markdown | None = Field(None, description="A few sentences more.")
+    tracks: list[Slug] = Field(default_factory=list, description="Track ids it bears on.")
+    actors: list[Slug] = Field(default_factory=list, description="Actor ids involved.")
+    sources: SourceRefs
+
+
+class Quote(Model):
+    """Words an actor said, quoted exactly and briefly."""
+
+    text: Text = Field(description="The exact words, without quotation marks.")
+    speaker: Slug = Field(description="Actor id of who said it.")
+    source: Slug = Field(description="Source id where the quote appears.")
+
+
+class Position(Model):
+    """What an actor holds on an issue, as of a date."""
+
+    id: Slug
+    actor: Slug = Field(description="Actor id.")
+    issue: Text = Field(description="The issue, named the same way across actors.")
+    stance: Markdown = Field(description="The stance in a sentence or two, in our own words.")
+    quote: Quote | None = None
+    date: PartialDate = Field(description="When the actor stated it.")
+    sources: SourceRefs
+
+
+class Signpost(Model):
+    """An observable event that would help answer a question."""
+
+    text: Text
+    observed: PartialDate | None = Field(None, description="When it was seen, once it was.")
+    sources: list[Slug] = Field(default_factory=list, description="Sources that report it.")
+
+
+class Answer(Model):
+    text: Markdown
+    date: PartialDate
+    sources: SourceRefs
+
+
+class Question(Model):
+    """A question the brief cannot yet answer, and how we would know."""
+
+    id: Slug
+    question: Text
+    why: Markdown = Field(description="Why it matters.")
+    signposts: list[Signpost] = Field(min_length=1)
+    tracks: list[Slug] = Field(default_factory=list, description="Track ids it bears on.")
+    opened: PartialDate = Field(description="When the question was first asked.")
+    priority: int = Field(3, ge=1, le=5, description="1 is most important.")
+    answer: Answer | None = None
+    sources: list[Slug] = Field(default_factory=list, description="Sources that raise it.")
+
+
+class Judgment(Model):
+    """A key judgment in calibrated estimative language."""
+
+    id: Slug
+    statement: Text = Field(description="The judgment, in one or two sentences.")
+    likelihood: Likelihood
+    confidence: Confidence
+    basis: Markdown = Field(description="Why we judge so.")
+    date: PartialDate = Field(description="When the judgment was made.")
+    replaces: Slug | None = Field(
+        None,
+        description="Id of an earlier judgment this one updates; the earlier one is "
+        "dropped from briefs from this one's date on.",
+    )
+    reason: Text | None = Field(None, description="Why the judgment changed, when it replaces one.")
+    sources: SourceRefs
+
+
+class Edition(Model):
+    """`content/editions/<as-of>.md`: the editorial text of one edition; the body is the
+    bottom line."""
+
+    as_of: dt.date = Field(description="Information as of this date.")
+    label: Text | None = Field(
+        None, description="Edition label; computed from the date if left out."
+    )
+    bottom_line: Markdown = Field(description="Two to four sentences (the file's body).")
+
+
+KINDS: dict[str, type[Model]] = {
+    "sources": Source,
+    "actors": Actor,
+    "tracks": Track,
+    "developments": Development,
+    "positions": Position,
+    "questions": Question,
+    "judgments": Judgment,
+    "editions": Edition,
+}
+"""Folder under `content/` → the model of each item in it."""
+
+BODY_FIELD: dict[str, str] = {"tracks": "narrative", "editions": "bottom_line"}
+"""For Markdown files: which field the body fills."""
+
+ID_FIELD: dict[str, str] = {"editions": "as_of"}
+"""Which field the file name fills when a one-item file leaves it out (`id` elsewhere)."""
+
+
+class Content(Model):
+    """Everything in the content folder, validated and cross-checked."""
+
+    settings: Settings
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    developments: tuple[Development, ...] = ()
+    positions: tuple[Position, ...] = ()
+    questions: tuple[Question, ...] = ()
+    judgments: tuple[Judgment, ...] = ()
+    editions: tuple[Edition, ...] = ()
+    revision: str = Field("", description="Hash of the content files.")

@@ -1,0 +1,79 @@
+"""HTML to PDF with WeasyPrint, fetching nothing outside the allowed folders.
+
+WeasyPrint is imported here only, and only when a PDF is asked for: `check` and HTML builds
+start without paying for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from briefgen.errors import RenderError
+
+LOG = logging.getLogger("briefgen.pdf")
+
+# WeasyPrint lays out nested boxes recursively; give it room, and turn the rest into an error.
+_RECURSION_LIMIT = 3000
+
+
+def _fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class ProjectFetcher(URLFetcher):
+        """Serves files under the allowed folders; refuses the network and every other path."""
+
+        def __init__(self, roots: Iterable[Path]) -> None:
+            super().__init__(allowed_protocols=("file",))
+            self.roots = [root.resolve() for root in roots]
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+            if (
+                path is None
+                or parts.netloc not in ("", "localhost")
+                or not any(path.is_relative_to(root) for root in self.roots)
+                or not path.is_file()
+            ):
+                self.refused.append(url)
+                LOG.info("refused to fetch %s", url)
+                raise FatalURLFetchingError(f"briefgen fetches nothing outside the project: {url}")
+            mime, _ = mimetypes.guess_type(path.name)
+            return URLFetcherResponse(
+                path.as_uri(),
+                path.read_bytes(),
+                {"Content-Type": mime or "application/octet-stream"},
+            )
+
+    return ProjectFetcher
+
+
+def render_pdf(html: str, base: Path, roots: Iterable[Path]) -> bytes:
+    """Lay out `html` as a PDF. Resources resolve against `base` and must lie under `roots`."""
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _fetcher_class()(roots)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
+        )
+        return document.write_pdf(pdf_variant=None, uncompressed_pdf=False)
+    except FatalURLFetchingError as exc:
+        raise RenderError(str(exc)) from None
+    except RecursionError:
+        raise RenderError(
+            "the document is nested too deeply to lay out; simplify the template or content"
+        ) from None
+    except Exception as exc:
+        raise RenderError(f"WeasyPrint could not lay out the brief: {exc}") from None
+    finally:
+        sys.setrecursionlimit(limit)

@@ -1,0 +1,65 @@
+"""Edition periods: the span an edition covers, its label, its number in the series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edition:
+    start: dt.date
+    label: str
+    number: int
+    count: int
+    next: dt.date
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def period_start(period: str, as_of: dt.date) -> dt.date:
+    """First day of the period that ends on `as_of` (seven days for a weekly edition)."""
+    if period == "daily":
+        return as_of
+    if period == "weekly":
+        return as_of - dt.timedelta(days=6)
+    return _add_months(as_of, -1) + dt.timedelta(days=1)
+
+
+def next_issue(period: str, as_of: dt.date) -> dt.date:
+    if period == "daily":
+        return as_of + dt.timedelta(days=1)
+    if period == "weekly":
+        return as_of + dt.timedelta(days=7)
+    return _add_months(as_of, 1)
+
+
+def label(period: str, as_of: dt.date) -> str:
+    if period == "weekly":
+        year, week, _ = as_of.isocalendar()
+        return f"Weekly brief · {year}-W{week:02d}"
+    if period == "monthly":
+        return f"Monthly brief · {as_of:%Y-%m}"
+    return f"Daily brief · {as_of.isoformat()}"
+
+
+def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> Edition:
+    """Where `as_of` sits in the series the content's editions define."""
+    dates = sorted(set(editions) | {as_of})
+    return Edition(
+        start=period_start(period, as_of),
+        label=label(period, as_of),
+        number=dates.index(as_of) + 1,
+        count=len(dates),
+        next=next_issue(period, as_of),
+    )

@@ -1,0 +1,114 @@
+"""Cross-checks between items: ids unique, every reference resolves, dates agree with sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from briefgen.documents import Document, Loc
+from briefgen.errors import Problem
+from briefgen.models import ID_FIELD
+
+# Which fields of which kind refer to which kind. A path segment "*" walks a list.
+REFERENCES: dict[str, list[tuple[Loc, str]]] = {
+    "sources": [],
+    "actors": [(("affiliation",), "actors")],
+    "tracks": [
+        (("parties", "*"), "actors"),
+        (("mediators", "*"), "actors"),
+        (("supporters", "*"), "actors"),
+        (("status", "*", "sources", "*"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
+    "developments": [
+        (("tracks", "*"), "tracks"),
+        (("actors", "*"), "actors"),
+        (("sources", "*"), "sources"),
+    ],
+    "positions": [
+        (("actor",), "actors"),
+        (("quote", "speaker"), "actors"),
+        (("quote", "source"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
+    "questions": [
+        (("tracks", "*"), "tracks"),
+        (("signposts", "*", "sources", "*"), "sources"),
+        (("answer", "sources", "*"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
+    "judgments": [(("sources", "*"), "sources"), (("replaces",), "judgments")],
+    "editions": [],
+}
+
+
+def _values(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every id the path reaches in a raw document, with its location."""
+    if not path:
+        if isinstance(value, str):
+            yield loc, value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _values(item, rest, (*loc, index))
+    elif isinstance(value, dict):
+        yield from _values(value.get(head), rest, (*loc, head))
+
+
+def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
+    """Problems (and warnings) that only show when items are seen together.
+
+    Works on the raw documents, so that a file with a type error still has its references
+    checked in the same run; `model` is None for such a file.
+    """
+    problems: list[Problem] = []
+    ids: dict[str, dict[str, Document]] = {}
+    for kind, pairs in items.items():
+        ids[kind] = {}
+        field = ID_FIELD.get(kind, "id")
+        for _, doc in pairs:
+            item_id = str(doc.data.get(field, ""))
+            if item_id in ids[kind]:
+                first = ids[kind][item_id]
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of((field,)),
+                        field,
+                        f"'{item_id}' is already used by {first.path}:{first.line_of((field,))}",
+                    )
+                )
+            else:
+                ids[kind][item_id] = doc
+
+    for kind, pairs in items.items():
+        for _, doc in pairs:
+            for path, target in REFERENCES[kind]:
+                for loc, ref in _values(doc.data, path):
+                    if ref not in ids[target]:
+                        field = ".".join(str(p) for p in loc)
+                        problems.append(
+                            Problem(
+                                doc.path, doc.line_of(loc), field, f"unknown {target[:-1]} '{ref}'"
+                            )
+                        )
+
+    sources = {model.id: model for model, _ in items["sources"] if model}
+    for kind in ("developments", "positions"):
+        for model, doc in items[kind]:
+            if model is None:
+                continue
+            cited = [sources[s] for s in model.sources if s in sources]
+            if cited and model.date.first_day > max(s.published.last_day for s in cited):
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("date",)),
+                        "date",
+                        f"{model.date} is after every cited source was published",
+                        warning=True,
+                    )
+                )
+    return problems

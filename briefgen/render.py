@@ -1,0 +1,110 @@
+"""Render a brief to one self-contained HTML string with Jinja2 and Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from briefgen import markup
+from briefgen.brief import Brief
+from briefgen.dates import PartialDate, human_date, short_date
+from briefgen.errors import TemplateError, relative
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+ANALYST_SECTIONS = (
+    "bottom_line",
+    "judgments",
+    "tracks",
+    "positions",
+    "questions",
+    "timeline",
+    "sources",
+    "colophon",
+)
+
+
+def _human(value: dt.date | PartialDate) -> str:
+    return value.human() if isinstance(value, PartialDate) else human_date(value)
+
+
+def _short(value: dt.date | PartialDate) -> str:
+    return value.short() if isinstance(value, PartialDate) else short_date(value)
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal that cannot close the string, the rule or the <style> element."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} " for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def environment(project_templates: Path | None) -> jinja2.Environment:
+    """Project templates first, then the built-in ones; `builtin/NAME` always names a built-in."""
+    search = [project_templates] if project_templates and project_templates.is_dir() else []
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(search),
+            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(BUILTIN_TEMPLATES)}),
+            jinja2.FileSystemLoader(BUILTIN_TEMPLATES),
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: Markup(markup.to_html(text))
+    env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
+    env.filters["human"] = _human
+    env.filters["short"] = _short
+    env.filters["css_string"] = css_string
+    return env
+
+
+def _template_error(exc: Exception, root: Path, env: jinja2.Environment) -> TemplateError:
+    """Name the template file and line of a Jinja failure."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        path = Path(exc.filename) if exc.filename else Path(exc.name or "?")
+        return TemplateError(relative(path, root), exc.lineno or 0, exc.message or str(exc))
+    tb = exc.__traceback__
+    where = ("?", 0)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".css", ".htm", ".xml")):
+            where = (relative(Path(filename), root), tb.tb_lineno)
+        tb = tb.tb_next
+    message = (
+        str(exc)
+        if not isinstance(exc, jinja2.TemplateNotFound)
+        else (f"template not found: {exc.name}")
+    )
+    return TemplateError(where[0], where[1], message)
+
+
+def render_html(
+    brief: Brief,
+    root: Path,
+    *,
+    template: str = "brief.html",
+    sections: Sequence[str] = ANALYST_SECTIONS,
+    extra: dict[str, object] | None = None,
+) -> str:
+    """The brief as one HTML document: styles inline, nothing fetched from elsewhere."""
+    env = environment(root / "templates")
+    document_title = (
+        f"{brief.meta.title} — {brief.meta.audience_label}, as of {human_date(brief.meta.as_of)}"
+    )
+    try:
+        return env.get_template(template).render(
+            brief=brief, sections=list(sections), document_title=document_title, **(extra or {})
+        )
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise _template_error(exc, root, env) from None

@@ -1,0 +1,285 @@
+"""Select what one reader sees as of one date. Pure: no files, no clock.
+
+A fact counts as known from the later of its own date and the earliest availability among the
+sources it cites; a source is available from `known_from`, else the last day its date allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from briefgen import brief as b
+from briefgen.dates import PartialDate
+from briefgen.models import LIKELIHOODS, Content, Development, Source
+from briefgen.periods import Edition as EditionSpan
+from briefgen.periods import edition_span
+
+
+def available(source: Source) -> dt.date:
+    return source.known_from or source.published.last_day
+
+
+class _Selector:
+    def __init__(self, content: Content, as_of: dt.date, span: EditionSpan) -> None:
+        self.content = content
+        self.as_of = as_of
+        self.span = span
+        self.sources = {s.id: s for s in content.sources if available(s) <= as_of}
+        self.all_sources = {s.id: s for s in content.sources}
+        self.actors = {a.id: a for a in content.actors}
+        self.numbers: dict[str, int] = {}
+        self.track_names = {
+            t.id: t.name
+            for t in content.tracks
+            if any(self.known(s.date, s.sources) for s in t.status)
+        }
+
+    def known(self, date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
+        """When a fact became known, or None if it is not known as of the brief's date."""
+        dates = [available(self.all_sources[r]) for r in refs if r in self.all_sources]
+        moments = [d for d in (min(dates) if dates else None, date and date.first_day) if d]
+        moment = max(moments) if moments else None
+        return moment if moment and moment <= self.as_of else None
+
+    def is_new(self, moment: dt.date | None) -> bool:
+        return moment is not None and self.span.start <= moment <= self.as_of
+
+    def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
+        """Endnote numbers for the sources known as of the brief, numbered on first citation."""
+        numbers = []
+        for ref in refs:
+            if ref not in self.sources:
+                continue
+            if ref not in self.numbers:
+                self.numbers[ref] = len(self.numbers) + 1
+            numbers.append(self.numbers[ref])
+        return tuple(sorted(set(numbers)))
+
+    def names(self, ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.actors[i].short_name for i in ids)
+
+    def judgments(self) -> tuple[b.JudgmentView, ...]:
+        known = [(j, self.known(j.date, j.sources)) for j in self.content.judgments]
+        live = [(j, k) for j, k in known if k]
+        replaced = {j.replaces for j, _ in live if j.replaces}
+        live = [(j, k) for j, k in live if j.id not in replaced]
+        live.sort(key=lambda pair: (-pair[0].date.first_day.toordinal(), pair[0].id))
+        return tuple(
+            b.JudgmentView(
+                id=j.id,
+                statement=j.statement,
+                likelihood=j.likelihood,
+                likelihood_rank=LIKELIHOODS.index(j.likelihood),
+                confidence=j.confidence,
+                basis=j.basis,
+                date=j.date,
+                cites=self.cite(j.sources),
+                new=self.is_new(k),
+            )
+            for j, k in live
+        )
+
+    def development(self, d: Development) -> b.DevelopmentView:
+        return b.DevelopmentView(
+            id=d.id,
+            date=d.date,
+            headline=d.headline,
+            detail=d.detail,
+            tracks=tuple(self.track_names[t] for t in d.tracks if t in self.track_names),
+            actors=self.names(d.actors),
+            cites=self.cite(d.sources),
+            new=self.is_new(self.known(d.date, d.sources)),
+        )
+
+    def developments(self) -> list[Development]:
+        known = [d for d in self.content.developments if self.known(d.date, d.sources)]
+        return sorted(known, key=lambda d: (d.date.first_day, d.id), reverse=True)
+
+    def tracks(self, developments: list[Development]) -> tuple[b.TrackView, ...]:
+        views = []
+        for track in self.content.tracks:
+            history = [(s, self.known(s.date, s.sources)) for s in track.status]
+            history = sorted(((s, k) for s, k in history if k), key=lambda p: (p[1], p[0].date))
+            if not history:
+                continue
+            statuses = tuple(
+                b.Status(status=s.status, date=s.date, note=s.note, cites=self.cite(s.sources))
+                for s, _ in history
+            )
+            narrative = tuple(
+                b.NarrativeView(date=part.date, text=part.text)
+                for part in track.narrative
+                if part.date is None or part.date.first_day <= self.as_of
+            )
+            views.append(
+                b.TrackView(
+                    id=track.id,
+                    name=track.name,
+                    summary=track.summary,
+                    format=track.format,
+                    parties=self.names(track.parties),
+                    mediators=self.names(track.mediators),
+                    mediators_note=track.mediators_note,
+                    supporters=self.names(track.supporters),
+                    status=statuses[-1],
+                    history=statuses,
+                    narrative=narrative,
+                    developments=tuple(
+                        self.development(d) for d in developments if track.id in d.tracks
+                    ),
+                    watch=tuple(track.watch),
+                    cites=self.cite(track.sources),
+                    new=self.is_new(history[0][1]),
+                )
+            )
+        views.sort(key=lambda t: (-t.status.date.first_day.toordinal(), t.name))
+        return tuple(views)
+
+    def positions(self) -> tuple[b.IssueView, ...]:
+        latest: dict[tuple[str, str], tuple] = {}
+        for p in self.content.positions:
+            moment = self.known(p.date, p.sources)
+            if not moment:
+                continue
+            key = (p.issue, p.actor)
+            if key not in latest or (p.date.first_day, moment) > latest[key][1:]:
+                latest[key] = (p, p.date.first_day, moment)
+        issues: dict[str, list[b.PositionView]] = {}
+        for (issue, _), (p, _, moment) in sorted(latest.items()):
+            quote = None
+            if p.quote and p.quote.source in self.sources:
+                quote = b.QuoteView(
+                    text=p.quote.text,
+                    speaker=self.actors[p.quote.speaker].short_name,
+                    cite=self.cite([p.quote.source])[0],
+                )
+            issues.setdefault(issue, []).append(
+                b.PositionView(
+                    id=p.id,
+                    actor=self.actors[p.actor].short_name,
+                    issue=p.issue,
+                    stance=p.stance,
+                    quote=quote,
+                    date=p.date,
+                    cites=self.cite(p.sources),
+                    new=self.is_new(moment),
+                )
+            )
+        return tuple(
+            b.IssueView(issue=issue, positions=tuple(sorted(views, key=lambda v: v.actor)))
+            for issue, views in issues.items()
+        )
+
+    def questions(self) -> tuple[b.QuestionView, ...]:
+        views = []
+        for q in self.content.questions:
+            moment = self.known(q.opened, q.sources)
+            if not moment:
+                continue
+            answer = None
+            if q.answer and self.known(q.answer.date, q.answer.sources):
+                answer = b.AnswerView(
+                    text=q.answer.text, date=q.answer.date, cites=self.cite(q.answer.sources)
+                )
+            signposts = tuple(
+                b.SignpostView(
+                    text=s.text,
+                    observed=s.observed
+                    if s.observed and self.known(s.observed, s.sources)
+                    else None,
+                    cites=self.cite(s.sources)
+                    if s.observed and self.known(s.observed, s.sources)
+                    else (),
+                )
+                for s in q.signposts
+            )
+            views.append(
+                b.QuestionView(
+                    id=q.id,
+                    question=q.question,
+                    why=q.why,
+                    signposts=signposts,
+                    tracks=tuple(self.track_names[t] for t in q.tracks if t in self.track_names),
+                    opened=q.opened,
+                    priority=q.priority,
+                    answer=answer,
+                    cites=self.cite(q.sources),
+                    new=self.is_new(moment),
+                )
+            )
+        views.sort(key=lambda v: (v.answer is not None, v.priority, v.id))
+        return tuple(views)
+
+    def source_notes(self) -> tuple[b.SourceNote, ...]:
+        return tuple(
+            b.SourceNote(
+                number=number,
+                id=s.id,
+                outlet=s.outlet,
+                title=s.title,
+                url=str(s.url) if s.url else None,
+                published=s.published,
+                accessed=s.accessed,
+                reliability=s.reliability,
+                credibility=s.credibility,
+                note=s.note,
+            )
+            for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
+            for s in [self.sources[ref]]
+        )
+
+
+def select(
+    content: Content,
+    as_of: dt.date,
+    *,
+    built_at: dt.datetime,
+    generator: str,
+    audience: str = "analyst",
+    audience_label: str = "Analyst brief",
+) -> b.Brief:
+    """The brief for one reader as of one date."""
+    settings = content.settings
+    span = edition_span(settings.period, as_of, [e.as_of for e in content.editions])
+    selector = _Selector(content, as_of, span)
+    edition = next((e for e in content.editions if e.as_of == as_of), None)
+
+    judgments = selector.judgments()
+    developments = selector.developments()
+    tracks = selector.tracks(developments)
+    positions = selector.positions()
+    questions = selector.questions()
+    timeline = tuple(selector.development(d) for d in developments)
+
+    meta = b.Meta(
+        title=settings.title,
+        subtitle=settings.subtitle,
+        organisation=settings.organisation,
+        language=settings.language,
+        handling=settings.handling,
+        description=settings.description,
+        audience=audience,
+        audience_label=audience_label,
+        as_of=as_of,
+        period=settings.period,
+        period_start=span.start,
+        period_end=as_of,
+        edition_label=(edition.label if edition and edition.label else span.label),
+        edition_number=span.number,
+        edition_count=span.count,
+        next_edition=span.next,
+        built_at=built_at,
+        revision=content.revision[:12],
+        generator=generator,
+    )
+    return b.Brief(
+        meta=meta,
+        bottom_line=edition.bottom_line if edition else None,
+        judgments=judgments,
+        tracks=tracks,
+        positions=positions,
+        questions=questions,
+        timeline=timeline,
+        sources=selector.source_notes(),
+    )

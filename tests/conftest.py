@@ -1,0 +1,152 @@
+"""Small brief projects built in tmp_path, and the sample project of the repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUILT_AT = dt.datetime(2025, 7, 4, 9, 30, tzinfo=dt.UTC)
+
+MINIMAL: dict[str, str] = {
+    "brief.yaml": """\
+        title: Test Brief
+        organisation: Test Desk
+        handling: INTERNAL
+        """,
+    "sources/may-report.yaml": """\
+        outlet: May Outlet
+        title: Talks confirmed
+        published: 2025-05-07
+        reliability: B
+        credibility: 2
+        """,
+    "sources/july-report.yaml": """\
+        outlet: July Outlet
+        url: https://example.org/july
+        published: 2025-07-03
+        reliability: C
+        """,
+    "actors/alpha.yaml": """\
+        name: Republic of Alpha
+        short_name: Alpha
+        kind: state
+        """,
+    "actors/beta.yaml": """\
+        name: Kingdom of Beta
+        short_name: Beta
+        kind: state
+        """,
+    "tracks/alpha-beta.md": """\
+        ---
+        name: Alpha–Beta talks
+        summary: Indirect talks between Alpha and Beta.
+        format: indirect
+        parties: [alpha, beta]
+        status:
+          - status: active
+            date: 2025-05-07
+            sources: [may-report]
+          - status: stalled
+            date: 2025-07-02
+            sources: [july-report]
+        sources: [may-report]
+        ---
+        Background on the talks.
+
+        ## 2025-07-03
+
+        JULYNARRATIVE: the talks stalled.
+        """,
+    "developments/confirmed.yaml": """\
+        date: 2025-05-07
+        headline: Alpha confirms talks with Beta
+        tracks: [alpha-beta]
+        actors: [alpha]
+        sources: [may-report]
+        """,
+    "developments/early-event.yaml": """\
+        date: 2025-05-02
+        headline: EARLYEVENT first reported in July
+        sources: [july-report]
+        """,
+    "positions/alpha-talks-may.yaml": """\
+        actor: alpha
+        issue: Talks
+        stance: Alpha wants calm.
+        date: 2025-05-07
+        sources: [may-report]
+        """,
+    "positions/alpha-talks-july.yaml": """\
+        actor: alpha
+        issue: Talks
+        stance: JULYSTANCE Alpha wants withdrawal first.
+        date: 2025-07-03
+        quote:
+          text: no talks before withdrawal
+          speaker: alpha
+          source: july-report
+        sources: [july-report]
+        """,
+    "questions/mediators.yaml": """\
+        question: Who mediates?
+        why: It tells us who can deliver.
+        opened: 2025-05-07
+        signposts:
+          - text: A mediator is named.
+        answer:
+          text: JULYANSWER Gamma mediates.
+          date: 2025-07-03
+          sources: [july-report]
+        """,
+    "judgments/no-deal.yaml": """\
+        statement: No deal soon.
+        likelihood: likely
+        confidence: low
+        basis: Both sides set preconditions.
+        date: 2025-05-08
+        sources: [may-report]
+        """,
+    "editions/2025-05-08.md": """\
+        ---
+        ---
+        Alpha confirmed talks.
+        """,
+    "editions/2025-07-03.md": """\
+        ---
+        ---
+        The talks stalled.
+        """,
+}
+
+
+def write_project(root: Path, files: dict[str, str | None]) -> Path:
+    """Write a project: files under content/; None removes a file of MINIMAL."""
+    for name, text in files.items():
+        path = root / "content" / name
+        if text is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small valid brief project with May and July facts."""
+    return write_project(tmp_path, MINIMAL)
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """MINIMAL with some files replaced (or removed with None)."""
+
+    def make(changes: dict[str, str | None]) -> Path:
+        write_project(tmp_path, MINIMAL)
+        return write_project(tmp_path, changes)
+
+    return make

@@ -1,0 +1,158 @@
+"""End to end: the sample brief builds to real HTML, PDF and JSON, read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from briefgen.build import Project, build
+from briefgen.errors import ContentError
+from tests.conftest import BUILT_AT, REPO
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def outline_titles(items: list, reader: pypdf.PdfReader, depth: int = 0) -> list[str]:
+    titles = []
+    for item in items:
+        if isinstance(item, list):
+            titles += outline_titles(item, reader, depth + 1)
+        else:
+            titles.append("  " * depth + item.title)
+    return titles
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> dict[str, Path]:
+    """Both sample editions, built once for this module; the repository's content untouched."""
+    out = tmp_path_factory.mktemp("out")
+    before = tree_digest(REPO / "content")
+    project = Project.at(REPO, out=out)
+    for day in ("2025-05-08", "2025-07-03"):
+        build(project, as_of=dt.date.fromisoformat(day), built_at=BUILT_AT)
+    assert tree_digest(REPO / "content") == before
+    return {"out": out}
+
+
+def read_pdf(path: Path) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(BytesIO(path.read_bytes()))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
+    reader, text = read_pdf(sample["out"] / "2025-07-03" / "analyst.pdf")
+    outline = outline_titles(reader.outline, reader)
+    top = [t for t in outline if not t.startswith(" ")]
+    assert top == [
+        "Bottom line",
+        "Key judgments",
+        "Diplomatic tracks",
+        "Positions",
+        "Open questions",
+        "Timeline",
+        "Sources",
+    ]
+    assert "  Russia–Israel channel on Syria" in outline
+    pages = len(reader.pages)
+    assert 3 <= pages <= 14
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert "Information as of 3 July 2025" in text
+    assert text.count("INTERNAL") >= pages
+    meta = reader.metadata
+    assert meta.title == "Syria–Israel Diplomatic Tracks — Analyst brief, as of 3 July 2025"
+    assert meta.author == "briefgen sample desk"
+    assert "as of 2025-07-03" in meta["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert meta.creation_date.replace(tzinfo=dt.UTC) == BUILT_AT
+    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+
+
+def test_sample_may_edition_has_nothing_first_reported_in_july(sample) -> None:
+    _, text = read_pdf(sample["out"] / "2025-05-08" / "analyst.pdf")
+    html = (sample["out"] / "2025-05-08" / "analyst.html").read_text()
+    json_text = (sample["out"] / "2025-05-08" / "analyst.json").read_text()
+    flat = re.sub(r"\s+", " ", text)
+    for july in (
+        "Clash Report",
+        "Gulf-mediated",
+        "Russia–Israel channel",
+        "US monitors",
+        "Al-Monitor",
+        "constructive player",
+        "3 Jul 2025",
+    ):
+        assert july not in flat
+        assert july not in html
+        assert july not in json_text
+    assert "Information as of 8 May 2025" in flat
+    assert "al-Sharaa" in flat
+
+
+def test_output_is_byte_identical_for_the_same_input(sample, tmp_path) -> None:
+    build(
+        Project.at(REPO, out=tmp_path),
+        as_of=dt.date(2025, 7, 3),
+        formats=["html", "json"],
+        built_at=BUILT_AT,
+    )
+    for name in ("analyst.html", "analyst.json"):
+        assert (tmp_path / "2025-07-03" / name).read_bytes() == (
+            sample["out"] / "2025-07-03" / name
+        ).read_bytes()
+
+
+def test_latest_edition_is_the_default(project: Path) -> None:
+    result = build(Project.at(project), as_of=None, formats=["json"], built_at=BUILT_AT)
+    assert result.as_of == dt.date(2025, 7, 3)
+    assert [p.name for p in result.written] == ["analyst.json"]
+
+
+def test_bad_content_writes_nothing_and_keeps_old_files(make_project) -> None:
+    root = make_project({})
+    project = Project.at(root)
+    build(project, as_of=dt.date(2025, 7, 3), formats=["html"], built_at=BUILT_AT)
+    old = (root / "output" / "2025-07-03" / "analyst.html").read_bytes()
+    (root / "content" / "actors" / "beta.yaml").write_text("name: B\nkind: planet\n")
+    with pytest.raises(ContentError):
+        build(project, as_of=dt.date(2025, 7, 3), built_at=BUILT_AT)
+    assert sorted(p.name for p in (root / "output" / "2025-07-03").iterdir()) == ["analyst.html"]
+    assert (root / "output" / "2025-07-03" / "analyst.html").read_bytes() == old
+    with pytest.raises(ContentError):
+        build(project, as_of=dt.date(2025, 5, 8), built_at=BUILT_AT)
+    assert not (root / "output" / "2025-05-08").exists()
+
+
+def test_hostile_content_reaches_nothing_and_embeds_nothing(make_project, tmp_path) -> None:
+    root = make_project(
+        {
+            "editions/2025-07-03.md": (
+                "---\n---\nSee ![p](file:///etc/passwd) and ![q](http://127.0.0.1:9/x.png) "
+                '<link rel="attachment" href="file:///etc/passwd"> '
+                '<img src="http://169.254.169.254/latest"> [x](file:///etc/passwd)\n'
+            ),
+        }
+    )
+    result = build(Project.at(root), as_of=dt.date(2025, 7, 3), formats=["pdf"], built_at=BUILT_AT)
+    reader, text = read_pdf(result.written[0])
+    assert "root:" not in text
+    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    for page in reader.pages:
+        resources = page.get("/Resources", {})
+        assert "/XObject" not in resources or not any(
+            x.get_object().get("/Subtype") == "/Image" for x in resources["/XObject"].values()
+        )
+        for annot in page.get("/Annots", []) or []:
+            uri = annot.get_object().get("/A", {}).get("/URI", "")
+            assert not str(uri).startswith("file:")

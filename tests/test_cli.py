@@ -1,0 +1,119 @@
+"""The command line: exit codes, messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefgen.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_ok_prints_one_line_summary(project: Path) -> None:
+    code, out, err = run("check", "--project", str(project))
+    assert code == 0, err
+    assert out.startswith("ok: 14 files: 2 sources, 2 actors, 1 tracks,")
+    assert err == ""
+
+
+def test_check_lists_every_problem_and_exits_1(make_project) -> None:
+    root = make_project(
+        {
+            "actors/beta.yaml": "name: B\nshort_name: B\nkind: planet\n",
+            "developments/confirmed.yaml": "date: 2025-05-7\nheadline: H\nsources: [nope]\n",
+        }
+    )
+    code, out, err = run("check", "--project", str(root))
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "content/actors/beta.yaml:3: kind: Input should be 'state', 'organisation', 'group', "
+        "'person' or 'media'",
+        "content/developments/confirmed.yaml:1: date: '2025-05-7' is not a date; write "
+        "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)",
+        "content/developments/confirmed.yaml:3: sources.0: unknown source 'nope'",
+        "3 problems; nothing was built.",
+    ]
+
+
+def test_strict_makes_warnings_fatal(make_project) -> None:
+    root = make_project(
+        {
+            "developments/confirmed.yaml": "date: 2025-06-01\nheadline: H\nsources: [may-report]\n",
+        }
+    )
+    code, _, err = run("check", "--project", str(root))
+    assert code == 0 and "warning: date:" in err
+    code, _, err = run("check", "--project", str(root), "--strict")
+    assert code == 1 and "1 problem; nothing was built." in err
+
+
+def test_build_prints_paths_and_bad_date_is_a_usage_error(project: Path) -> None:
+    code, out, err = run(
+        "build", "--project", str(project), "--format", "html", "--as-of", "2025-05-08"
+    )
+    assert code == 0, err
+    assert out.strip().endswith("2025-05-08/analyst.html")
+    assert (project / "output" / "2025-05-08" / "analyst.html").is_file()
+    code, _, err = run("build", "--project", str(project), "--as-of", "8 May")
+    assert code == 2 and "'8 May' is not a date" in err
+
+
+def test_template_error_exit_code_and_message(project: Path) -> None:
+    (project / "templates").mkdir()
+    (project / "templates" / "brief.html").write_text("{{ brief.nothing }}\n")
+    code, _, err = run("build", "--project", str(project), "--format", "html")
+    assert code == 3
+    assert err.startswith("templates/brief.html:1: template: ")
+    assert "Traceback" not in err
+
+
+def test_schema_for_each_kind_and_all_to_folder(tmp_path: Path) -> None:
+    code, out, _ = run("schema", "tracks")
+    schema = json.loads(out)
+    single = schema["anyOf"][0]
+    assert "narrative" not in single["required"] and "id" not in single["required"]
+    assert single["additionalProperties"] is False
+    code, out, _ = run("schema", "--out", str(tmp_path))
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir())[:3] == [
+        "actors.schema.json",
+        "developments.schema.json",
+        "editions.schema.json",
+    ]
+    code, _, err = run("schema", "nonsense")
+    assert code == 2 and "give one of: settings, sources" in err
+
+
+def test_committed_schemas_are_current() -> None:
+    from briefgen.schema import all_schemas
+
+    folder = Path(__file__).resolve().parent.parent / "schemas"
+    for name, text in all_schemas().items():
+        assert (folder / name).read_text() == text, f"run: briefgen schema --out schemas ({name})"
+
+
+def test_check_and_html_build_never_import_weasyprint(project: Path) -> None:
+    code = (
+        "import sys; from briefgen.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "assert 'weasyprint' not in sys.modules, 'weasyprint imported'\n"
+    )
+    for args in (["check"], ["build", "--format", "html", "--format", "json"], ["--help"]):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args, "--project", str(project)]
+            if args != ["--help"]
+            else [sys.executable, "-c", code, "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
