@@ -22,6 +22,9 @@ class Meta(View):
     description: str | None
     audience: str
     audience_label: str
+    ceiling: str
+    sections: tuple[str, ...]
+    colophon: str | None
     as_of: dt.date
     period: str
     period_start: dt.date
@@ -64,6 +67,7 @@ class DevelopmentView(View):
     actors: tuple[str, ...]
     cites: tuple[int, ...]
     new: bool
+    note: str | None
 
 
 class NarrativeView(View):
@@ -87,6 +91,7 @@ class TrackView(View):
     watch: tuple[str, ...]
     cites: tuple[int, ...]
     new: bool
+    note: str | None
 
 
 class QuoteView(View):
@@ -104,6 +109,7 @@ class PositionView(View):
     date: PartialDate
     cites: tuple[int, ...]
     new: bool
+    note: str | None
 
 
 class IssueView(View):
@@ -134,6 +140,7 @@ class QuestionView(View):
     answer: AnswerView | None
     cites: tuple[int, ...]
     new: bool
+    note: str | None
 
 
 class JudgmentView(View):
@@ -146,16 +153,17 @@ class JudgmentView(View):
     date: PartialDate
     cites: tuple[int, ...]
     new: bool
+    note: str | None
 
 
 class Brief(View):
     """Everything a template may show; nothing known only after `meta.as_of`."""
 
     meta: Meta
-    bottom_line: str | None
-    judgments: tuple[JudgmentView, ...]
-    tracks: tuple[TrackView, ...]
-    positions: tuple[IssueView, ...]
-    questions: tuple[QuestionView, ...]
-    timeline: tuple[DevelopmentView, ...]
-    sources: tuple[SourceNote, ...]
+    bottom_line: str | None = None
+    judgments: tuple[JudgmentView, ...] = ()
+    tracks: tuple[TrackView, ...] = ()
+    positions: tuple[IssueView, ...] = ()
+    questions: tuple[QuestionView, ...] = ()
+    timeline: tuple[DevelopmentView, ...] = ()
+    sources: tuple[SourceNote, ...] = ()

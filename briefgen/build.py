@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from briefgen import __version__
 from briefgen.brief import Brief
 from briefgen.errors import OutputError, UsageError
 from briefgen.load import Loaded, load
-from briefgen.models import Content
+from briefgen.models import Audience, Content
 from briefgen.render import BUILTIN_TEMPLATES, render_html
 from briefgen.select import select
 
@@ -58,22 +58,40 @@ def brief_json(brief: Brief) -> str:
     )
 
 
+def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audience]:
+    """The audiences asked for (all, by default); an unknown name lists the known ones."""
+    known = {a.id: a for a in content.audiences}
+    unknown = [n for n in names or () if n not in known]
+    if unknown:
+        raise UsageError(
+            f"unknown audience {', '.join(repr(n) for n in unknown)}; "
+            f"known: {', '.join(sorted(known))}"
+        )
+    return (
+        [known[n] for n in dict.fromkeys(names)]
+        if names
+        else sorted(known.values(), key=lambda a: a.id)
+    )
+
+
 def render_outputs(
-    project: Project, brief: Brief, formats: Iterable[str], name: str
+    project: Project, brief: Brief, audience: Audience, formats: Iterable[str]
 ) -> dict[str, bytes]:
     """Every requested file of one brief, as bytes, keyed by file name."""
     formats = list(formats)
-    html = render_html(brief, project.root)
+    html = render_html(
+        brief, project.root, template=audience.template, stylesheet=audience.stylesheet
+    )
     files: dict[str, bytes] = {}
     if "html" in formats:
-        files[f"{name}.html"] = html.encode("utf-8")
+        files[f"{audience.id}.html"] = html.encode("utf-8")
     if "pdf" in formats:
         from briefgen.pdf import render_pdf
 
         roots = [BUILTIN_TEMPLATES, project.templates]
-        files[f"{name}.pdf"] = render_pdf(html, project.templates, roots)
+        files[f"{audience.id}.pdf"] = render_pdf(html, project.templates, roots)
     if "json" in formats:
-        files[f"{name}.json"] = brief_json(brief).encode("utf-8")
+        files[f"{audience.id}.json"] = brief_json(brief).encode("utf-8")
     return files
 
 
@@ -108,13 +126,21 @@ def build(
     project: Project,
     *,
     as_of: dt.date | None,
+    audiences: Sequence[str] | None = None,
     formats: Iterable[str] = FORMATS,
     built_at: dt.datetime,
 ) -> BuildResult:
-    """Build one edition of the analyst brief into `output/<as-of>/`."""
+    """Build one edition for every audience asked for into `output/<as-of>/`.
+
+    Every audience is rendered before any file of the edition is replaced.
+    """
     loaded = load(project.root, project.content)
-    day = as_of or latest_edition(loaded.content)
-    brief = select(loaded.content, day, built_at=built_at, generator=GENERATOR)
-    files = render_outputs(project, brief, formats, "analyst")
+    content = loaded.content
+    day = as_of or latest_edition(content)
+    formats = list(formats)
+    files: dict[str, bytes] = {}
+    for audience in pick_audiences(content, audiences):
+        brief = select(content, day, audience, built_at=built_at, generator=GENERATOR)
+        files.update(render_outputs(project, brief, audience, formats))
     written = write_edition(project.out / day.isoformat(), files)
     return BuildResult(day, written, loaded)

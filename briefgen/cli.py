@@ -108,6 +108,13 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
     help="Information as of this date [default: the latest edition].",
 )
 @click.option(
+    "--audience",
+    "audiences",
+    multiple=True,
+    metavar="NAME",
+    help="Audience to build; repeat for several [default: every audience].",
+)
+@click.option(
     "--format",
     "formats",
     multiple=True,
@@ -124,15 +131,22 @@ def build(
     root: Path,
     content: Path | None,
     as_of: dt.date | None,
+    audiences: tuple[str, ...],
     formats: tuple[str, ...],
     out: Path | None,
 ) -> None:
-    """Build the brief as of a date into OUT/<as-of>/."""
+    """Build the brief as of a date into OUT/<as-of>/<audience>.html|pdf|json."""
     from briefgen.build import FORMATS, Project
     from briefgen.build import build as run_build
 
     project = Project.at(root, content, out)
-    result = run_build(project, as_of=as_of, formats=formats or FORMATS, built_at=clock.now())
+    result = run_build(
+        project,
+        as_of=as_of,
+        audiences=audiences or None,
+        formats=formats or FORMATS,
+        built_at=clock.now(),
+    )
     for warning in result.loaded.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:

@@ -61,7 +61,8 @@ class TemplateError(BriefgenError):
 
     def __init__(self, path: str, line: int, message: str) -> None:
         self.path, self.line = path, line
-        super().__init__(f"{path}:{line}: template: {message}")
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: template: {message}")
 
 
 class RenderError(BriefgenError):

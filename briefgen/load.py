@@ -19,6 +19,7 @@ from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Content, Settings
 from briefgen.references import cross_check
 
 SETTINGS_FILE = "brief.yaml"
+BUILTIN_AUDIENCES = Path(__file__).parent / "audiences"
 SUFFIXES = {".yaml", ".yml", ".md"}
 
 
@@ -134,6 +135,12 @@ def load(root: Path, content_dir: Path | None = None) -> Loaded:
             model, found = _validate(doc, KINDS[kind])
             problems += found
             items[kind].append((model, doc))
+
+    own = {doc.data.get("id") for _, doc in items["audiences"]}
+    for file in sorted(BUILTIN_AUDIENCES.glob("*.yaml")):
+        if file.stem not in own:
+            docs, _ = read_documents(file, f"(built-in) {file.name}", None, ("id", file.stem))
+            items["audiences"] += [(_validate(doc, KINDS["audiences"])[0], doc) for doc in docs]
 
     warnings = cross_check(items)
     problems += [p for p in warnings if not p.warning]

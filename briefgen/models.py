@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -58,12 +59,42 @@ Likelihood = Literal[
     "almost certain",
 ]
 Confidence = Literal["low", "moderate", "high"]
+SENSITIVITIES = ("public", "internal", "restricted")
+Sensitivity = Literal["public", "internal", "restricted"]
+MaybeSensitivity = Annotated[
+    Sensitivity | None,
+    Field(
+        description="public < internal < restricted. An audience sees an item only up to its "
+        "ceiling. Left out: the brief's default `sensitivity`."
+    ),
+]
 TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended", "concluded"]
 Period = Literal["daily", "weekly", "monthly"]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class NoteModel(Model):
+    """An analyst's note with its own sensitivity."""
+
+    text: Markdown
+    sensitivity: Sensitivity = "internal"
+
+
+def _note(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Note = Annotated[
+    NoteModel,
+    BeforeValidator(_note),
+    Field(
+        description="An analyst's note: text (internal), or {text, sensitivity}. Shown only "
+        "to audiences whose ceiling reaches it; never to the public by default."
+    ),
+]
 
 
 class Settings(Model):
@@ -80,6 +111,9 @@ class Settings(Model):
     )
     period: Period = Field("weekly", description="How often an edition is issued.")
     description: Text | None = Field(None, description="What the brief covers, for metadata.")
+    sensitivity: Sensitivity = Field(
+        "internal", description="Sensitivity of every item that does not give its own."
+    )
 
 
 class Source(Model):
@@ -110,7 +144,8 @@ class Source(Model):
         description="Credibility of the information (Admiralty code): 1 confirmed ... "
         "5 improbable, 6 cannot be judged.",
     )
-    note: Markdown | None = Field(None, description="Internal note on the source.")
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
 
 
 class Actor(Model):
@@ -126,6 +161,7 @@ class Actor(Model):
     affiliation: Slug | None = Field(
         None, description="Actor id this one belongs to or speaks for."
     )
+    sensitivity: MaybeSensitivity = None
 
 
 class StatusChange(Model):
@@ -134,6 +170,7 @@ class StatusChange(Model):
     status: TrackStatus
     date: PartialDate
     note: Text | None = Field(None, description="Why, in one line.")
+    sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
 
@@ -141,22 +178,28 @@ class NarrativePart(Model):
     """A stretch of narrative, known from its date (background when it has none)."""
 
     date: PartialDate | None = None
+    sensitivity: Sensitivity | None = None
     text: Markdown
 
 
-_DATED_HEADING = re.compile(r"^##[ \t]+(~?\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*#*[ \t]*$", re.M)
+_PART_HEADING = re.compile(
+    r"^##[ \t]+(?:(~?\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*)?(public|internal|restricted)?[ \t]*$",
+    re.M,
+)
 
 
 def split_narrative(body: str) -> list[dict[str, str | None]]:
-    """Split a Markdown body at headings that are only a date."""
+    """Split a Markdown body at headings that are only a date and/or a sensitivity."""
     parts: list[dict[str, str | None]] = []
-    cuts = list(_DATED_HEADING.finditer(body))
+    cuts = [m for m in _PART_HEADING.finditer(body) if m.group(1) or m.group(2)]
     head = body[: cuts[0].start()] if cuts else body
     if head.strip():
-        parts.append({"date": None, "text": head})
+        parts.append({"date": None, "sensitivity": None, "text": head})
     for index, match in enumerate(cuts):
         end = cuts[index + 1].start() if index + 1 < len(cuts) else len(body)
-        parts.append({"date": match.group(1), "text": body[match.end() : end]})
+        parts.append(
+            {"date": match.group(1), "sensitivity": match.group(2), "text": body[match.end() : end]}
+        )
     return parts
 
 
@@ -180,12 +223,16 @@ class Track(Model):
     )
     status: list[StatusChange] = Field(min_length=1, description="Dated status history.")
     watch: list[Text] = Field(default_factory=list, description="What to watch next.")
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
     narrative: tuple[NarrativePart, ...] = Field(
         min_length=1,
         description=(
             "The story of the track: the file's Markdown body. A heading that is only a date "
             "(`## 2025-07-03`) starts a part known from that date; a brief as of an earlier "
-            "date leaves it out. Text before the first dated heading is background, always shown."
+            "date leaves it out. Text before the first such heading is background, always "
+            "shown. A sensitivity after the date (`## 2025-07-03 restricted`, or alone: "
+            "`## restricted`) limits who sees the part."
         ),
     )
     sources: SourceRefs
@@ -205,6 +252,8 @@ class Development(Model):
     detail: Markdown | None = Field(None, description="A few sentences more.")
     tracks: list[Slug] = Field(default_factory=list, description="Track ids it bears on.")
     actors: list[Slug] = Field(default_factory=list, description="Actor ids involved.")
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
 
@@ -214,6 +263,7 @@ class Quote(Model):
     text: Text = Field(description="The exact words, without quotation marks.")
     speaker: Slug = Field(description="Actor id of who said it.")
     source: Slug = Field(description="Source id where the quote appears.")
+    sensitivity: MaybeSensitivity = None
 
 
 class Position(Model):
@@ -225,6 +275,8 @@ class Position(Model):
     stance: Markdown = Field(description="The stance in a sentence or two, in our own words.")
     quote: Quote | None = None
     date: PartialDate = Field(description="When the actor stated it.")
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
 
@@ -234,11 +286,13 @@ class Signpost(Model):
     text: Text
     observed: PartialDate | None = Field(None, description="When it was seen, once it was.")
     sources: list[Slug] = Field(default_factory=list, description="Sources that report it.")
+    sensitivity: MaybeSensitivity = None
 
 
 class Answer(Model):
     text: Markdown
     date: PartialDate
+    sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
 
@@ -253,6 +307,8 @@ class Question(Model):
     opened: PartialDate = Field(description="When the question was first asked.")
     priority: int = Field(3, ge=1, le=5, description="1 is most important.")
     answer: Answer | None = None
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
     sources: list[Slug] = Field(default_factory=list, description="Sources that raise it.")
 
 
@@ -271,6 +327,8 @@ class Judgment(Model):
         "dropped from briefs from this one's date on.",
     )
     reason: Text | None = Field(None, description="Why the judgment changed, when it replaces one.")
+    note: Note | None = None
+    sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
 
@@ -282,7 +340,68 @@ class Edition(Model):
     label: Text | None = Field(
         None, description="Edition label; computed from the date if left out."
     )
-    bottom_line: Markdown = Field(description="Two to four sentences (the file's body).")
+    bottom_line: Markdown | None = Field(
+        None, description="Two to four sentences (the file's body)."
+    )
+    bottom_lines: dict[Slug, Markdown] = Field(
+        default_factory=dict,
+        description="Bottom line for a named audience (e.g. public), instead of the body.",
+    )
+    sensitivity: MaybeSensitivity = None
+
+
+SECTIONS = (
+    "bottom_line",
+    "judgments",
+    "changes",
+    "tracks",
+    "track_lines",
+    "positions",
+    "questions",
+    "timeline",
+    "sources",
+    "colophon",
+)
+Section = Literal[
+    "bottom_line",
+    "judgments",
+    "changes",
+    "tracks",
+    "track_lines",
+    "positions",
+    "questions",
+    "timeline",
+    "sources",
+    "colophon",
+]
+LimitedSection = Literal["judgments", "tracks", "track_lines", "positions", "questions", "timeline"]
+
+
+class Audience(Model):
+    """`content/audiences/<id>.yaml`: who a brief is for and what they see.
+
+    briefgen ships `executive`, `analyst` and `public`; a file with the same id replaces one.
+    """
+
+    id: Slug
+    label: Text = Field(description="Printed in the masthead, e.g. 'Executive summary'.")
+    sections: list[Section] = Field(min_length=1, description="Sections shown, in order.")
+    limits: dict[LimitedSection, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict,
+        description="Most items shown in a section (e.g. questions: 3); the most important first.",
+    )
+    ceiling: Sensitivity = Field(description="The most sensitive items this audience may see.")
+    template: Text = Field("brief.html", description="Page template (a file in templates/).")
+    stylesheet: Text | None = Field(
+        None, description="Extra stylesheet template, added after the built-in style."
+    )
+    handling: Text | None = Field(
+        None, description="Handling label for masthead and footer; the brief's own if left out."
+    )
+    title_suffix: Text | None = Field(
+        None, description="Added to the title, e.g. 'Public edition'."
+    )
+    colophon: Markdown | None = Field(None, description="Extra wording for the colophon.")
 
 
 KINDS: dict[str, type[Model]] = {
@@ -294,6 +413,7 @@ KINDS: dict[str, type[Model]] = {
     "questions": Question,
     "judgments": Judgment,
     "editions": Edition,
+    "audiences": Audience,
 }
 """Folder under `content/` → the model of each item in it."""
 
@@ -316,4 +436,5 @@ class Content(Model):
     questions: tuple[Question, ...] = ()
     judgments: tuple[Judgment, ...] = ()
     editions: tuple[Edition, ...] = ()
+    audiences: tuple[Audience, ...] = ()
     revision: str = Field("", description="Hash of the content files.")

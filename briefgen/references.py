@@ -39,6 +39,7 @@ REFERENCES: dict[str, list[tuple[Loc, str]]] = {
     ],
     "judgments": [(("sources", "*"), "sources"), (("replaces",), "judgments")],
     "editions": [],
+    "audiences": [],
 }
 
 

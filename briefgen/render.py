@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
@@ -15,16 +14,6 @@ from briefgen.dates import PartialDate, human_date, short_date
 from briefgen.errors import TemplateError, relative
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
-ANALYST_SECTIONS = (
-    "bottom_line",
-    "judgments",
-    "tracks",
-    "positions",
-    "questions",
-    "timeline",
-    "sources",
-    "colophon",
-)
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -69,13 +58,13 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
     return env
 
 
-def _template_error(exc: Exception, root: Path, env: jinja2.Environment) -> TemplateError:
+def _template_error(exc: Exception, root: Path) -> TemplateError:
     """Name the template file and line of a Jinja failure."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         path = Path(exc.filename) if exc.filename else Path(exc.name or "?")
         return TemplateError(relative(path, root), exc.lineno or 0, exc.message or str(exc))
     tb = exc.__traceback__
-    where = ("?", 0)
+    where = (getattr(exc, "name", None) or "?", 0)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith((".html", ".css", ".htm", ".xml")):
@@ -94,17 +83,20 @@ def render_html(
     root: Path,
     *,
     template: str = "brief.html",
-    sections: Sequence[str] = ANALYST_SECTIONS,
+    stylesheet: str | None = None,
     extra: dict[str, object] | None = None,
 ) -> str:
     """The brief as one HTML document: styles inline, nothing fetched from elsewhere."""
     env = environment(root / "templates")
-    document_title = (
-        f"{brief.meta.title} — {brief.meta.audience_label}, as of {human_date(brief.meta.as_of)}"
-    )
+    meta = brief.meta
+    document_title = f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}"
     try:
         return env.get_template(template).render(
-            brief=brief, sections=list(sections), document_title=document_title, **(extra or {})
+            brief=brief,
+            sections=list(meta.sections),
+            stylesheet=stylesheet,
+            document_title=document_title,
+            **(extra or {}),
         )
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _template_error(exc, root, env) from None
+        raise _template_error(exc, root) from None

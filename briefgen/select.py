@@ -1,30 +1,41 @@
-"""Select what one reader sees as of one date. Pure: no files, no clock.
+"""Select what one audience sees as of one date. Pure: no files, no clock.
 
 A fact counts as known from the later of its own date and the earliest availability among the
 sources it cites; a source is available from `known_from`, else the last day its date allows.
+Sections are built in the audience's order, so endnotes are numbered as a reader meets them;
+item limits apply before anything is cited, so a source cited only by a cut item is not listed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from briefgen import brief as b
 from briefgen.dates import PartialDate
-from briefgen.models import LIKELIHOODS, Content, Development, Source
+from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel, Source
 from briefgen.periods import Edition as EditionSpan
 from briefgen.periods import edition_span
+from briefgen.redact import redact
 
 
 def available(source: Source) -> dt.date:
     return source.known_from or source.published.last_day
 
 
+def _note(note: NoteModel | None) -> str | None:
+    return note.text if note else None
+
+
 class _Selector:
-    def __init__(self, content: Content, as_of: dt.date, span: EditionSpan) -> None:
+    def __init__(self, content: Content, as_of: dt.date, audience: Audience) -> None:
         self.content = content
         self.as_of = as_of
-        self.span = span
+        self.audience = audience
+        self.span: EditionSpan = edition_span(
+            content.settings.period, as_of, [e.as_of for e in content.editions]
+        )
         self.sources = {s.id: s for s in content.sources if available(s) <= as_of}
         self.all_sources = {s.id: s for s in content.sources}
         self.actors = {a.id: a for a in content.actors}
@@ -45,6 +56,10 @@ class _Selector:
     def is_new(self, moment: dt.date | None) -> bool:
         return moment is not None and self.span.start <= moment <= self.as_of
 
+    def limit(self, section: str, items: list[Any]) -> list[Any]:
+        most = self.audience.limits.get(section)  # type: ignore[call-overload]
+        return items[:most] if most else items
+
     def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
         """Endnote numbers for the sources known as of the brief, numbered on first citation."""
         numbers = []
@@ -58,6 +73,10 @@ class _Selector:
 
     def names(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.actors[i].short_name for i in ids)
+
+    def bottom_line(self) -> str | None:
+        edition = next((e for e in self.content.editions if e.as_of == self.as_of), None)
+        return edition.bottom_line if edition else None
 
     def judgments(self) -> tuple[b.JudgmentView, ...]:
         known = [(j, self.known(j.date, j.sources)) for j in self.content.judgments]
@@ -76,8 +95,9 @@ class _Selector:
                 date=j.date,
                 cites=self.cite(j.sources),
                 new=self.is_new(k),
+                note=_note(j.note),
             )
-            for j, k in live
+            for j, k in self.limit("judgments", live)
         )
 
     def development(self, d: Development) -> b.DevelopmentView:
@@ -90,27 +110,34 @@ class _Selector:
             actors=self.names(d.actors),
             cites=self.cite(d.sources),
             new=self.is_new(self.known(d.date, d.sources)),
+            note=_note(d.note),
         )
 
     def developments(self) -> list[Development]:
         known = [d for d in self.content.developments if self.known(d.date, d.sources)]
         return sorted(known, key=lambda d: (d.date.first_day, d.id), reverse=True)
 
-    def tracks(self, developments: list[Development]) -> tuple[b.TrackView, ...]:
-        views = []
+    def tracks(self, section: str) -> tuple[b.TrackView, ...]:
+        """Full track blocks, or (for `track_lines`) the same without narrative and events."""
+        full = section == "tracks"
+        developments = self.developments() if full else []
+        found = []
         for track in self.content.tracks:
             history = [(s, self.known(s.date, s.sources)) for s in track.status]
             history = sorted(((s, k) for s, k in history if k), key=lambda p: (p[1], p[0].date))
-            if not history:
-                continue
+            if history:
+                found.append((track, history))
+        found.sort(key=lambda pair: (-pair[1][-1][0].date.first_day.toordinal(), pair[0].name))
+        views = []
+        for track, history in self.limit(section, found):
             statuses = tuple(
                 b.Status(status=s.status, date=s.date, note=s.note, cites=self.cite(s.sources))
-                for s, _ in history
+                for s, _ in (history if full else history[-1:])
             )
             narrative = tuple(
                 b.NarrativeView(date=part.date, text=part.text)
                 for part in track.narrative
-                if part.date is None or part.date.first_day <= self.as_of
+                if full and (part.date is None or part.date.first_day <= self.as_of)
             )
             views.append(
                 b.TrackView(
@@ -129,15 +156,15 @@ class _Selector:
                         self.development(d) for d in developments if track.id in d.tracks
                     ),
                     watch=tuple(track.watch),
-                    cites=self.cite(track.sources),
+                    cites=self.cite(track.sources) if full else (),
                     new=self.is_new(history[0][1]),
+                    note=_note(track.note) if full else None,
                 )
             )
-        views.sort(key=lambda t: (-t.status.date.first_day.toordinal(), t.name))
         return tuple(views)
 
     def positions(self) -> tuple[b.IssueView, ...]:
-        latest: dict[tuple[str, str], tuple] = {}
+        latest: dict[tuple[str, str], tuple[Any, dt.date, dt.date]] = {}
         for p in self.content.positions:
             moment = self.known(p.date, p.sources)
             if not moment:
@@ -145,71 +172,80 @@ class _Selector:
             key = (p.issue, p.actor)
             if key not in latest or (p.date.first_day, moment) > latest[key][1:]:
                 latest[key] = (p, p.date.first_day, moment)
-        issues: dict[str, list[b.PositionView]] = {}
+        issues: dict[str, list[tuple[Any, dt.date]]] = {}
         for (issue, _), (p, _, moment) in sorted(latest.items()):
-            quote = None
-            if p.quote and p.quote.source in self.sources:
-                quote = b.QuoteView(
-                    text=p.quote.text,
-                    speaker=self.actors[p.quote.speaker].short_name,
-                    cite=self.cite([p.quote.source])[0],
+            issues.setdefault(issue, []).append((p, moment))
+        groups = []
+        for issue, pairs in self.limit("positions", list(issues.items())):
+            views = []
+            for p, moment in sorted(pairs, key=lambda pair: self.actors[pair[0].actor].short_name):
+                quote = None
+                if p.quote and p.quote.source in self.sources:
+                    quote = b.QuoteView(
+                        text=p.quote.text,
+                        speaker=self.actors[p.quote.speaker].short_name,
+                        cite=self.cite([p.quote.source])[0],
+                    )
+                views.append(
+                    b.PositionView(
+                        id=p.id,
+                        actor=self.actors[p.actor].short_name,
+                        issue=p.issue,
+                        stance=p.stance,
+                        quote=quote,
+                        date=p.date,
+                        cites=self.cite(p.sources),
+                        new=self.is_new(moment),
+                        note=_note(p.note),
+                    )
                 )
-            issues.setdefault(issue, []).append(
-                b.PositionView(
-                    id=p.id,
-                    actor=self.actors[p.actor].short_name,
-                    issue=p.issue,
-                    stance=p.stance,
-                    quote=quote,
-                    date=p.date,
-                    cites=self.cite(p.sources),
-                    new=self.is_new(moment),
-                )
-            )
-        return tuple(
-            b.IssueView(issue=issue, positions=tuple(sorted(views, key=lambda v: v.actor)))
-            for issue, views in issues.items()
-        )
+            groups.append(b.IssueView(issue=issue, positions=tuple(views)))
+        return tuple(groups)
 
     def questions(self) -> tuple[b.QuestionView, ...]:
-        views = []
+        found = []
         for q in self.content.questions:
             moment = self.known(q.opened, q.sources)
-            if not moment:
-                continue
+            if moment:
+                answered = bool(q.answer and self.known(q.answer.date, q.answer.sources))
+                found.append((q, moment, answered))
+        found.sort(key=lambda item: (item[2], item[0].priority, item[0].id))
+        views = []
+        for q, moment, answered in self.limit("questions", found):
             answer = None
-            if q.answer and self.known(q.answer.date, q.answer.sources):
+            if answered and q.answer:
                 answer = b.AnswerView(
                     text=q.answer.text, date=q.answer.date, cites=self.cite(q.answer.sources)
                 )
-            signposts = tuple(
-                b.SignpostView(
-                    text=s.text,
-                    observed=s.observed
-                    if s.observed and self.known(s.observed, s.sources)
-                    else None,
-                    cites=self.cite(s.sources)
-                    if s.observed and self.known(s.observed, s.sources)
-                    else (),
+            signposts = []
+            for s in q.signposts:
+                seen = bool(s.observed and self.known(s.observed, s.sources))
+                signposts.append(
+                    b.SignpostView(
+                        text=s.text,
+                        observed=s.observed if seen else None,
+                        cites=self.cite(s.sources) if seen else (),
+                    )
                 )
-                for s in q.signposts
-            )
             views.append(
                 b.QuestionView(
                     id=q.id,
                     question=q.question,
                     why=q.why,
-                    signposts=signposts,
+                    signposts=tuple(signposts),
                     tracks=tuple(self.track_names[t] for t in q.tracks if t in self.track_names),
                     opened=q.opened,
                     priority=q.priority,
                     answer=answer,
                     cites=self.cite(q.sources),
                     new=self.is_new(moment),
+                    note=_note(q.note),
                 )
             )
-        views.sort(key=lambda v: (v.answer is not None, v.priority, v.id))
         return tuple(views)
+
+    def timeline(self) -> tuple[b.DevelopmentView, ...]:
+        return tuple(self.development(d) for d in self.limit("timeline", self.developments()))
 
     def source_notes(self) -> tuple[b.SourceNote, ...]:
         return tuple(
@@ -223,7 +259,7 @@ class _Selector:
                 accessed=s.accessed,
                 reliability=s.reliability,
                 credibility=s.credibility,
-                note=s.note,
+                note=_note(s.note),
             )
             for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
             for s in [self.sources[ref]]
@@ -233,34 +269,40 @@ class _Selector:
 def select(
     content: Content,
     as_of: dt.date,
+    audience: Audience,
     *,
     built_at: dt.datetime,
     generator: str,
-    audience: str = "analyst",
-    audience_label: str = "Analyst brief",
 ) -> b.Brief:
-    """The brief for one reader as of one date."""
+    """The brief for one audience as of one date."""
     settings = content.settings
-    span = edition_span(settings.period, as_of, [e.as_of for e in content.editions])
-    selector = _Selector(content, as_of, span)
+    selector = _Selector(redact(content, audience), as_of, audience)
+    sections: dict[str, Any] = {}
+    for section in audience.sections:
+        if section == "bottom_line":
+            sections["bottom_line"] = selector.bottom_line()
+        elif section in ("tracks", "track_lines"):
+            sections["tracks"] = selector.tracks(section)
+        elif section in ("judgments", "positions", "questions", "timeline"):
+            sections[section] = getattr(selector, section)()
+    if "sources" in audience.sections:
+        sections["sources"] = selector.source_notes()
+
+    span = selector.span
     edition = next((e for e in content.editions if e.as_of == as_of), None)
-
-    judgments = selector.judgments()
-    developments = selector.developments()
-    tracks = selector.tracks(developments)
-    positions = selector.positions()
-    questions = selector.questions()
-    timeline = tuple(selector.development(d) for d in developments)
-
+    title = settings.title + (f" — {audience.title_suffix}" if audience.title_suffix else "")
     meta = b.Meta(
-        title=settings.title,
+        title=title,
         subtitle=settings.subtitle,
         organisation=settings.organisation,
         language=settings.language,
-        handling=settings.handling,
+        handling=audience.handling or settings.handling,
         description=settings.description,
-        audience=audience,
-        audience_label=audience_label,
+        audience=audience.id,
+        audience_label=audience.label,
+        ceiling=audience.ceiling,
+        sections=tuple(audience.sections),
+        colophon=audience.colophon,
         as_of=as_of,
         period=settings.period,
         period_start=span.start,
@@ -273,13 +315,4 @@ def select(
         revision=content.revision[:12],
         generator=generator,
     )
-    return b.Brief(
-        meta=meta,
-        bottom_line=edition.bottom_line if edition else None,
-        judgments=judgments,
-        tracks=tracks,
-        positions=positions,
-        questions=questions,
-        timeline=timeline,
-        sources=selector.source_notes(),
-    )
+    return b.Brief(meta=meta, **sections)

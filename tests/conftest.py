@@ -123,6 +123,16 @@ MINIMAL: dict[str, str] = {
 }
 
 
+def brief_for(root: Path, day: str, audience: str = "analyst"):
+    """The Brief of a project as of a day, for one audience."""
+    from briefgen.load import load
+    from briefgen.select import select
+
+    content = load(root).content
+    [profile] = [a for a in content.audiences if a.id == audience]
+    return select(content, dt.date.fromisoformat(day), profile, built_at=BUILT_AT, generator="test")
+
+
 def write_project(root: Path, files: dict[str, str | None]) -> Path:
     """Write a project: files under content/; None removes a file of MINIMAL."""
     for name, text in files.items():

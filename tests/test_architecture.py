@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 LAYERS = [
     {"__init__", "errors", "dates", "markup", "periods"},
     {"models", "documents", "brief", "clock"},
-    {"references", "schema"},
+    {"references", "schema", "redact"},
     {"load", "select"},
     {"render", "pdf"},
     {"build"},

@@ -116,13 +116,19 @@ def test_output_is_byte_identical_for_the_same_input(sample, tmp_path) -> None:
 def test_latest_edition_is_the_default(project: Path) -> None:
     result = build(Project.at(project), as_of=None, formats=["json"], built_at=BUILT_AT)
     assert result.as_of == dt.date(2025, 7, 3)
-    assert [p.name for p in result.written] == ["analyst.json"]
+    assert [p.name for p in result.written] == ["analyst.json", "executive.json", "public.json"]
 
 
 def test_bad_content_writes_nothing_and_keeps_old_files(make_project) -> None:
     root = make_project({})
     project = Project.at(root)
-    build(project, as_of=dt.date(2025, 7, 3), formats=["html"], built_at=BUILT_AT)
+    build(
+        project,
+        as_of=dt.date(2025, 7, 3),
+        audiences=["analyst"],
+        formats=["html"],
+        built_at=BUILT_AT,
+    )
     old = (root / "output" / "2025-07-03" / "analyst.html").read_bytes()
     (root / "content" / "actors" / "beta.yaml").write_text("name: B\nkind: planet\n")
     with pytest.raises(ContentError):

@@ -58,11 +58,27 @@ def test_strict_makes_warnings_fatal(make_project) -> None:
 
 def test_build_prints_paths_and_bad_date_is_a_usage_error(project: Path) -> None:
     code, out, err = run(
-        "build", "--project", str(project), "--format", "html", "--as-of", "2025-05-08"
+        "build",
+        "--project",
+        str(project),
+        "--format",
+        "html",
+        "--as-of",
+        "2025-05-08",
+        "--audience",
+        "public",
+        "--audience",
+        "analyst",
     )
     assert code == 0, err
-    assert out.strip().endswith("2025-05-08/analyst.html")
+    assert [line.rsplit("/", 2)[-2:] for line in out.splitlines()] == [
+        ["2025-05-08", "analyst.html"],
+        ["2025-05-08", "public.html"],
+    ]
     assert (project / "output" / "2025-05-08" / "analyst.html").is_file()
+    code, _, err = run("build", "--project", str(project), "--audience", "board")
+    assert code == 2
+    assert err.strip() == "unknown audience 'board'; known: analyst, executive, public"
     code, _, err = run("build", "--project", str(project), "--as-of", "8 May")
     assert code == 2 and "'8 May' is not a date" in err
 
@@ -84,11 +100,21 @@ def test_schema_for_each_kind_and_all_to_folder(tmp_path: Path) -> None:
     assert single["additionalProperties"] is False
     code, out, _ = run("schema", "--out", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir())[:3] == [
-        "actors.schema.json",
-        "developments.schema.json",
-        "editions.schema.json",
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{kind}.schema.json"
+        for kind in (
+            "settings",
+            "sources",
+            "actors",
+            "tracks",
+            "developments",
+            "positions",
+            "questions",
+            "judgments",
+            "editions",
+            "audiences",
+        )
+    )
     code, _, err = run("schema", "nonsense")
     assert code == 2 and "give one of: settings, sources" in err
 

@@ -44,7 +44,7 @@ def test_type_errors_unknown_fields_and_bad_dates(make_project) -> None:
         "content/sources/may-report.yaml:3: reliability: Input should be 'A', 'B', 'C', 'D', "
         "'E' or 'F'",
         "content/sources/may-report.yaml:4: foo: unknown field (known: accessed, credibility, "
-        "id, known_from, note, outlet, published, reliability, title, url)",
+        "id, known_from, note, outlet, published, reliability, sensitivity, title, url)",
     ]
 
 
@@ -136,7 +136,7 @@ def test_file_outside_known_folders_and_missing_settings(make_project) -> None:
     assert problems(root) == [
         "content/brief.yaml: missing: the brief's settings",
         "content/notes/todo.yaml: not in a known folder (sources, actors, tracks, developments, "
-        "positions, questions, judgments, editions)",
+        "positions, questions, judgments, editions, audiences)",
     ]
 
 

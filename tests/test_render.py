@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from briefgen.errors import TemplateError
-from briefgen.load import load
 from briefgen.render import css_string, render_html
-from briefgen.select import select
-from tests.conftest import BUILT_AT
+from tests.conftest import brief_for
 
 
 def html_for(root: Path, day: str = "2025-07-03") -> str:
-    brief = select(
-        load(root).content, dt.date.fromisoformat(day), built_at=BUILT_AT, generator="test"
-    )
-    return render_html(brief, root)
+    return render_html(brief_for(root, day), root)
 
 
 def test_html_is_self_contained(project: Path) -> None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from briefgen.load import load
-from briefgen.select import select
-from tests.conftest import BUILT_AT
+from tests.conftest import brief_for
 
 
-def brief_as_of(root: Path, day: str):
-    content = load(root).content
-    return select(content, dt.date.fromisoformat(day), built_at=BUILT_AT, generator="test")
+def brief_as_of(root: Path, day: str, audience: str = "analyst"):
+    return brief_for(root, day, audience)
 
 
 def test_may_brief_has_nothing_first_reported_in_july(project: Path) -> None:
