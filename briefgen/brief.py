@@ -31,8 +31,8 @@ class Meta(View):
     period_end: dt.date
     edition_label: str
     edition_number: int
-    edition_count: int
     next_edition: dt.date
+    previous_edition: dt.date | None
     built_at: dt.datetime
     revision: str
     generator: str
@@ -75,6 +75,14 @@ class NarrativeView(View):
     text: str
 
 
+class TrendView(View):
+    id: str
+    name: str
+    trend: str  # improved | deteriorated | unchanged
+    reason: str | None
+    date: PartialDate | None
+
+
 class TrackView(View):
     id: str
     name: str
@@ -91,6 +99,8 @@ class TrackView(View):
     watch: tuple[str, ...]
     cites: tuple[int, ...]
     new: bool
+    updated: bool = False
+    trend: TrendView | None = None
     note: str | None
 
 
@@ -109,6 +119,7 @@ class PositionView(View):
     date: PartialDate
     cites: tuple[int, ...]
     new: bool
+    updated: bool = False
     note: str | None
 
 
@@ -140,6 +151,7 @@ class QuestionView(View):
     answer: AnswerView | None
     cites: tuple[int, ...]
     new: bool
+    updated: bool = False
     note: str | None
 
 
@@ -153,7 +165,84 @@ class JudgmentView(View):
     date: PartialDate
     cites: tuple[int, ...]
     new: bool
+    updated: bool = False
     note: str | None
+
+
+class TrackChange(View):
+    id: str
+    name: str
+    change: str  # opened | ended | status
+    before: str | None
+    after: str
+    date: PartialDate
+    note: str | None
+
+
+class PositionChange(View):
+    id: str
+    actor: str
+    issue: str
+    change: str  # new | shifted
+    before: str | None
+    after: str
+    date: PartialDate
+
+
+class QuestionChange(View):
+    id: str
+    question: str
+    change: str  # opened | answered
+    answer: str | None
+    date: PartialDate
+
+
+class SignpostChange(View):
+    id: str
+    question: str
+    text: str
+    observed: PartialDate
+
+
+class JudgmentChange(View):
+    id: str
+    statement: str
+    change: str  # new | moved
+    before: str | None
+    after: str
+    reason: str | None
+
+
+class DevelopmentChange(View):
+    id: str
+    date: PartialDate
+    headline: str
+
+
+class Changes(View):
+    """What changed between the previous edition and this one, for one audience."""
+
+    previous: dt.date | None
+    tracks: tuple[TrackChange, ...] = ()
+    trends: tuple[TrendView, ...] = ()
+    positions: tuple[PositionChange, ...] = ()
+    questions: tuple[QuestionChange, ...] = ()
+    signposts: tuple[SignpostChange, ...] = ()
+    judgments: tuple[JudgmentChange, ...] = ()
+    developments: tuple[DevelopmentChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (
+                self.tracks,
+                self.positions,
+                self.questions,
+                self.signposts,
+                self.judgments,
+                self.developments,
+            )
+        ) and all(t.trend == "unchanged" for t in self.trends)
 
 
 class Brief(View):
@@ -167,3 +256,4 @@ class Brief(View):
     questions: tuple[QuestionView, ...] = ()
     timeline: tuple[DevelopmentView, ...] = ()
     sources: tuple[SourceNote, ...] = ()
+    changes: Changes | None = None

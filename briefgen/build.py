@@ -9,13 +9,14 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen import __version__
+from briefgen.archive import archive_html
 from briefgen.brief import Brief
-from briefgen.errors import OutputError, UsageError
+from briefgen.errors import BriefgenError, OutputError, UsageError
 from briefgen.load import Loaded, load
 from briefgen.models import Audience, Content
 from briefgen.render import BUILTIN_TEMPLATES, render_html
@@ -115,11 +116,33 @@ def write_edition(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
     return [final for _, final in staged]
 
 
+def write_archive(project: Project, content: Content) -> Path:
+    """Rebuild `output/index.html` from the editions found there."""
+    html = archive_html(project.out, content.settings, project.root)
+    return write_edition(project.out, {"index.html": html.encode("utf-8")})[0]
+
+
 @dataclass(frozen=True)
 class BuildResult:
     as_of: dt.date
     written: list[Path]
     loaded: Loaded
+
+
+def render_edition(
+    project: Project,
+    content: Content,
+    day: dt.date,
+    audiences: list[Audience],
+    formats: Sequence[str],
+    built_at: dt.datetime,
+) -> dict[str, bytes]:
+    """Every file of one edition, in memory."""
+    files: dict[str, bytes] = {}
+    for audience in audiences:
+        brief = select(content, day, audience, built_at=built_at, generator=GENERATOR)
+        files.update(render_outputs(project, brief, audience, formats))
+    return files
 
 
 def build(
@@ -137,10 +160,37 @@ def build(
     loaded = load(project.root, project.content)
     content = loaded.content
     day = as_of or latest_edition(content)
-    formats = list(formats)
-    files: dict[str, bytes] = {}
-    for audience in pick_audiences(content, audiences):
-        brief = select(content, day, audience, built_at=built_at, generator=GENERATOR)
-        files.update(render_outputs(project, brief, audience, formats))
+    chosen = pick_audiences(content, audiences)
+    files = render_edition(project, content, day, chosen, list(formats), built_at)
     written = write_edition(project.out / day.isoformat(), files)
+    written.append(write_archive(project, content))
     return BuildResult(day, written, loaded)
+
+
+@dataclass(frozen=True)
+class EditionOutcome:
+    as_of: dt.date
+    written: list[Path]
+    error: BriefgenError | None
+
+
+def build_all(
+    project: Project,
+    loaded: Loaded,
+    *,
+    audiences: Sequence[str] | None = None,
+    formats: Iterable[str] = FORMATS,
+    built_at: dt.datetime,
+) -> Iterator[EditionOutcome]:
+    """Build every edition the content defines, oldest first; one failure spares the others."""
+    content = loaded.content
+    chosen = pick_audiences(content, audiences)
+    formats = list(formats)
+    for day in sorted(e.as_of for e in content.editions):
+        try:
+            files = render_edition(project, content, day, chosen, formats, built_at)
+            written = write_edition(project.out / day.isoformat(), files)
+            yield EditionOutcome(day, written, None)
+        except BriefgenError as exc:
+            yield EditionOutcome(day, [], exc)
+    write_archive(project, content)

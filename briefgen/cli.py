@@ -94,7 +94,7 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
         f"ok: {loaded.files} files: {len(c.sources)} sources, {len(c.actors)} actors, "
         f"{len(c.tracks)} tracks, {len(c.developments)} developments, {len(c.positions)} "
         f"positions, {len(c.questions)} questions, {len(c.judgments)} judgments, "
-        f"{len(c.editions)} editions"
+        f"{len(c.editions)} editions, {len(c.audiences)} audiences"
         + (f"; {len(loaded.warnings)} warnings" if loaded.warnings else "")
     )
 
@@ -126,6 +126,7 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder [default: PROJECT/output].",
 )
+@click.option("--all-editions", is_flag=True, help="Build every edition the content defines.")
 @reports_errors
 def build(
     root: Path,
@@ -134,12 +135,18 @@ def build(
     audiences: tuple[str, ...],
     formats: tuple[str, ...],
     out: Path | None,
+    all_editions: bool,
 ) -> None:
     """Build the brief as of a date into OUT/<as-of>/<audience>.html|pdf|json."""
     from briefgen.build import FORMATS, Project
     from briefgen.build import build as run_build
 
     project = Project.at(root, content, out)
+    if all_editions:
+        if as_of:
+            raise UsageError("give either --as-of or --all-editions, not both")
+        _build_all(project, audiences, formats or FORMATS)
+        return
     result = run_build(
         project,
         as_of=as_of,
@@ -151,6 +158,95 @@ def build(
         click.echo(str(warning), err=True)
     for path in result.written:
         click.echo(f"wrote {_display(path)}")
+
+
+def _build_all(project: Any, audiences: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    from briefgen.build import build_all
+    from briefgen.load import load
+
+    loaded = load(project.root, project.content)
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
+    outcomes = build_all(
+        project, loaded, audiences=audiences or None, formats=formats, built_at=clock.now()
+    )
+    failed, files = [], 0
+    count = len(loaded.content.editions)
+    with click.progressbar(
+        outcomes,
+        length=count,
+        label="Building editions",
+        file=sys.stderr,
+        item_show_func=lambda o: o and o.as_of.isoformat(),
+    ) as bar:
+        for outcome in bar:
+            files += len(outcome.written)
+            if outcome.error:
+                failed.append(outcome)
+    click.echo(
+        f"built {count - len(failed)} of {count} editions ({files} files) in "
+        f"{_display(project.out)}; archive: {_display(project.out / 'index.html')}"
+    )
+    for outcome in failed:
+        for line in outcome.error.lines():
+            click.echo(f"{outcome.as_of}: {line}", err=True)
+    if failed:
+        sys.exit(max(o.error.exit_code for o in failed))
+
+
+@main.command()
+@with_project
+@click.argument("before", callback=parse_day, metavar="D1")
+@click.argument("after", callback=parse_day, metavar="D2")
+@click.option("--audience", default="analyst", show_default=True, help="Compare as this audience.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@reports_errors
+def diff(
+    root: Path, content: Path | None, before: dt.date, after: dt.date, audience: str, as_json: bool
+) -> None:
+    """What changed between the brief as of D1 and as of D2."""
+    from briefgen.build import Project, pick_audiences
+    from briefgen.dates import human_date
+    from briefgen.load import load
+    from briefgen.report import changes_text
+    from briefgen.select import diff as compare
+
+    if after < before:
+        raise UsageError("D2 must not be earlier than D1")
+    project = Project.at(root, content)
+    loaded = load(project.root, project.content)
+    [profile] = pick_audiences(loaded.content, [audience])
+    changes = compare(loaded.content, profile, before, after)
+    if as_json:
+        click.echo(changes.model_dump_json(indent=2))
+    else:
+        click.echo(changes_text(changes, human_date(after)), nl=False)
+
+
+@main.command()
+@with_project
+@click.argument("kind")
+@click.option("--id", "item_id", help="Id (file name) of the new item [default: dated].")
+@reports_errors
+def new(root: Path, content: Path | None, kind: str, item_id: str | None) -> None:
+    """Write a new content file of KIND with every field to fill in; print its path."""
+    from briefgen.build import Project
+    from briefgen.scaffold import new_item
+
+    project = Project.at(root, content)
+    click.echo(_display(new_item(project.content, kind, clock.today(), item_id)))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def init(folder: Path) -> None:
+    """Start a new brief project in FOLDER (new or empty), with one example of each kind."""
+    from briefgen.scaffold import init_project
+
+    written = init_project(folder, clock.today())
+    click.echo(f"created a brief project in {_display(folder)} ({len(written)} files); next:")
+    click.echo(f"  cd {_display(folder)} && briefgen check && briefgen build")
 
 
 @main.command()

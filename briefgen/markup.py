@@ -56,3 +56,15 @@ def to_html(text: str) -> str:
 
 def to_inline_html(text: str) -> str:
     return parser().renderInline(text)
+
+
+def to_plain(text: str) -> str:
+    """The words of a Markdown text without its markup, on one line."""
+    words = []
+    for token in parser().parse(text):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    return " ".join("".join(words).split())

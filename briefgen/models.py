@@ -144,7 +144,9 @@ class Source(Model):
         description="Credibility of the information (Admiralty code): 1 confirmed ... "
         "5 improbable, 6 cannot be judged.",
     )
-    note: Note | None = None
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
 
 
@@ -172,6 +174,15 @@ class StatusChange(Model):
     note: Text | None = Field(None, description="Why, in one line.")
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+
+
+class TrendMark(Model):
+    """The analyst's call on where a track went since the previous edition, and why."""
+
+    date: PartialDate = Field(description="When the call was made; it applies to that edition.")
+    trend: Literal["improved", "deteriorated", "unchanged"]
+    reason: Text | None = Field(None, description="One line: why. Expected when it moved.")
+    sensitivity: MaybeSensitivity = None
 
 
 class NarrativePart(Model):
@@ -223,7 +234,14 @@ class Track(Model):
     )
     status: list[StatusChange] = Field(min_length=1, description="Dated status history.")
     watch: list[Text] = Field(default_factory=list, description="What to watch next.")
-    note: Note | None = None
+    trend: list[TrendMark] = Field(
+        default_factory=list,
+        description="Trend calls by date. An edition shows the latest call made since the "
+        "previous edition; without one, the track is unchanged.",
+    )
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
     narrative: tuple[NarrativePart, ...] = Field(
         min_length=1,
@@ -252,7 +270,9 @@ class Development(Model):
     detail: Markdown | None = Field(None, description="A few sentences more.")
     tracks: list[Slug] = Field(default_factory=list, description="Track ids it bears on.")
     actors: list[Slug] = Field(default_factory=list, description="Actor ids involved.")
-    note: Note | None = None
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
@@ -275,7 +295,9 @@ class Position(Model):
     stance: Markdown = Field(description="The stance in a sentence or two, in our own words.")
     quote: Quote | None = None
     date: PartialDate = Field(description="When the actor stated it.")
-    note: Note | None = None
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 
@@ -307,7 +329,9 @@ class Question(Model):
     opened: PartialDate = Field(description="When the question was first asked.")
     priority: int = Field(3, ge=1, le=5, description="1 is most important.")
     answer: Answer | None = None
-    note: Note | None = None
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
     sources: list[Slug] = Field(default_factory=list, description="Sources that raise it.")
 
@@ -327,7 +351,9 @@ class Judgment(Model):
         "dropped from briefs from this one's date on.",
     )
     reason: Text | None = Field(None, description="Why the judgment changed, when it replaces one.")
-    note: Note | None = None
+    note: Note | None = Field(
+        None, description="Analyst's note: internal unless it says otherwise."
+    )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
 

@@ -11,8 +11,8 @@ class Edition:
     start: dt.date
     label: str
     number: int
-    count: int
     next: dt.date
+    previous: dt.date | None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -54,12 +54,15 @@ def label(period: str, as_of: dt.date) -> str:
 
 
 def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> Edition:
-    """Where `as_of` sits in the series the content's editions define."""
-    dates = sorted(set(editions) | {as_of})
+    """Where `as_of` sits in the series the content's editions define.
+
+    Counts only earlier editions, so adding later ones never changes a past edition.
+    """
+    earlier = sorted(day for day in set(editions) if day < as_of)
     return Edition(
         start=period_start(period, as_of),
         label=label(period, as_of),
-        number=dates.index(as_of) + 1,
-        count=len(dates),
+        number=len(earlier) + 1,
         next=next_issue(period, as_of),
+        previous=earlier[-1] if earlier else None,
     )

@@ -96,6 +96,19 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
                             )
                         )
 
+    for model, doc in items["tracks"]:
+        for index, mark in enumerate(model.trend if model else ()):
+            if mark.trend != "unchanged" and not mark.reason:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("trend", index)),
+                        f"trend.{index}.reason",
+                        f"the track {mark.trend} but no reason says why",
+                        warning=True,
+                    )
+                )
+
     sources = {model.id: model for model, _ in items["sources"] if model}
     for kind in ("developments", "positions"):
         for model, doc in items[kind]:

@@ -78,6 +78,14 @@ def _template_error(exc: Exception, root: Path) -> TemplateError:
     return TemplateError(where[0], where[1], message)
 
 
+def render_page(template: str, root: Path, **context: object) -> str:
+    """Any other page (the archive, the preview's own pages) with the same environment."""
+    try:
+        return environment(root / "templates").get_template(template).render(**context)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise _template_error(exc, root) from None
+
+
 def render_html(
     brief: Brief,
     root: Path,
@@ -87,16 +95,13 @@ def render_html(
     extra: dict[str, object] | None = None,
 ) -> str:
     """The brief as one HTML document: styles inline, nothing fetched from elsewhere."""
-    env = environment(root / "templates")
     meta = brief.meta
-    document_title = f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}"
-    try:
-        return env.get_template(template).render(
-            brief=brief,
-            sections=list(meta.sections),
-            stylesheet=stylesheet,
-            document_title=document_title,
-            **(extra or {}),
-        )
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _template_error(exc, root) from None
+    return render_page(
+        template,
+        root,
+        brief=brief,
+        sections=list(meta.sections),
+        stylesheet=stylesheet,
+        document_title=f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}",
+        **(extra or {}),
+    )

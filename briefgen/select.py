@@ -1,7 +1,6 @@
 """Select what one audience sees as of one date. Pure: no files, no clock.
 
-A fact counts as known from the later of its own date and the earliest availability among the
-sources it cites; a source is available from `known_from`, else the last day its date allows.
+What counts as known is `knowledge`'s rule; what changed since the previous edition, `changes`'.
 Sections are built in the audience's order, so endnotes are numbered as a reader meets them;
 item limits apply before anything is cited, so a source cited only by a cut item is not listed.
 """
@@ -9,19 +8,17 @@ item limits apply before anything is cited, so a source cited only by a cut item
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from briefgen import brief as b
-from briefgen.dates import PartialDate
-from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel, Source
+from briefgen.changes import compare
+from briefgen.knowledge import Knowledge, available
+from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel
 from briefgen.periods import Edition as EditionSpan
 from briefgen.periods import edition_span
 from briefgen.redact import redact
-
-
-def available(source: Source) -> dt.date:
-    return source.known_from or source.published.last_day
 
 
 def _note(note: NoteModel | None) -> str | None:
@@ -37,7 +34,18 @@ class _Selector:
             content.settings.period, as_of, [e.as_of for e in content.editions]
         )
         self.sources = {s.id: s for s in content.sources if available(s) <= as_of}
-        self.all_sources = {s.id: s for s in content.sources}
+        self.knowledge = Knowledge(content, as_of)
+        self.known = self.knowledge.known
+        self.changes = compare(content, self.span.previous, as_of)
+        self.since = self.span.previous or self.span.start - dt.timedelta(days=1)
+        self.updated = {
+            *(c.id for c in self.changes.tracks if c.change != "opened"),
+            *(c.id for c in self.changes.positions if c.change == "shifted"),
+            *(c.id for c in self.changes.questions if c.change == "answered"),
+            *(c.id for c in self.changes.signposts),
+            *(c.id for c in self.changes.judgments if c.change == "moved"),
+        }
+        self.trends = {t.id: t for t in self.changes.trends}
         self.actors = {a.id: a for a in content.actors}
         self.numbers: dict[str, int] = {}
         self.track_names = {
@@ -46,15 +54,9 @@ class _Selector:
             if any(self.known(s.date, s.sources) for s in t.status)
         }
 
-    def known(self, date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
-        """When a fact became known, or None if it is not known as of the brief's date."""
-        dates = [available(self.all_sources[r]) for r in refs if r in self.all_sources]
-        moments = [d for d in (min(dates) if dates else None, date and date.first_day) if d]
-        moment = max(moments) if moments else None
-        return moment if moment and moment <= self.as_of else None
-
     def is_new(self, moment: dt.date | None) -> bool:
-        return moment is not None and self.span.start <= moment <= self.as_of
+        """Known since the previous edition (or, for the first, within its period)."""
+        return moment is not None and self.since < moment <= self.as_of
 
     def limit(self, section: str, items: list[Any]) -> list[Any]:
         most = self.audience.limits.get(section)  # type: ignore[call-overload]
@@ -94,7 +96,8 @@ class _Selector:
                 basis=j.basis,
                 date=j.date,
                 cites=self.cite(j.sources),
-                new=self.is_new(k),
+                new=self.is_new(k) and j.id not in self.updated,
+                updated=j.id in self.updated,
                 note=_note(j.note),
             )
             for j, k in self.limit("judgments", live)
@@ -158,6 +161,8 @@ class _Selector:
                     watch=tuple(track.watch),
                     cites=self.cite(track.sources) if full else (),
                     new=self.is_new(history[0][1]),
+                    updated=track.id in self.updated,
+                    trend=self.trends.get(track.id),
                     note=_note(track.note) if full else None,
                 )
             )
@@ -195,7 +200,8 @@ class _Selector:
                         quote=quote,
                         date=p.date,
                         cites=self.cite(p.sources),
-                        new=self.is_new(moment),
+                        new=self.is_new(moment) and p.id not in self.updated,
+                        updated=p.id in self.updated,
                         note=_note(p.note),
                     )
                 )
@@ -239,6 +245,7 @@ class _Selector:
                     answer=answer,
                     cites=self.cite(q.sources),
                     new=self.is_new(moment),
+                    updated=q.id in self.updated,
                     note=_note(q.note),
                 )
             )
@@ -266,6 +273,11 @@ class _Selector:
         )
 
 
+def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) -> b.Changes:
+    """What changed between two dates, as this audience may see it."""
+    return compare(redact(content, audience), before, after)
+
+
 def select(
     content: Content,
     as_of: dt.date,
@@ -285,6 +297,8 @@ def select(
             sections["tracks"] = selector.tracks(section)
         elif section in ("judgments", "positions", "questions", "timeline"):
             sections[section] = getattr(selector, section)()
+        elif section == "changes":
+            sections["changes"] = selector.changes
     if "sources" in audience.sections:
         sections["sources"] = selector.source_notes()
 
@@ -309,10 +323,15 @@ def select(
         period_end=as_of,
         edition_label=(edition.label if edition and edition.label else span.label),
         edition_number=span.number,
-        edition_count=span.count,
         next_edition=span.next,
+        previous_edition=span.previous,
         built_at=built_at,
-        revision=content.revision[:12],
+        revision="",
         generator=generator,
     )
-    return b.Brief(meta=meta, **sections)
+    brief = b.Brief(meta=meta, **sections)
+    # The revision names what the brief shows, so a past edition keeps its revision when
+    # later facts are added.
+    shown = brief.model_dump_json(exclude={"meta": {"built_at", "revision", "generator"}})
+    revision = hashlib.sha256(shown.encode()).hexdigest()[:12]
+    return brief.model_copy(update={"meta": meta.model_copy(update={"revision": revision})})

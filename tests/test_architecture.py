@@ -10,9 +10,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 LAYERS = [
     {"__init__", "errors", "dates", "markup", "periods"},
     {"models", "documents", "brief", "clock"},
-    {"references", "schema", "redact"},
+    {"references", "schema", "redact", "knowledge", "scaffold"},
+    {"changes"},
     {"load", "select"},
-    {"render", "pdf"},
+    {"render", "pdf", "report"},
+    {"archive"},
     {"build"},
     {"cli"},
 ]

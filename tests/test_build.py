@@ -57,6 +57,7 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     top = [t for t in outline if not t.startswith(" ")]
     assert top == [
         "Bottom line",
+        "What changed",
         "Key judgments",
         "Diplomatic tracks",
         "Positions",
@@ -116,7 +117,12 @@ def test_output_is_byte_identical_for_the_same_input(sample, tmp_path) -> None:
 def test_latest_edition_is_the_default(project: Path) -> None:
     result = build(Project.at(project), as_of=None, formats=["json"], built_at=BUILT_AT)
     assert result.as_of == dt.date(2025, 7, 3)
-    assert [p.name for p in result.written] == ["analyst.json", "executive.json", "public.json"]
+    assert [p.name for p in result.written] == [
+        "analyst.json",
+        "executive.json",
+        "public.json",
+        "index.html",
+    ]
 
 
 def test_bad_content_writes_nothing_and_keeps_old_files(make_project) -> None:

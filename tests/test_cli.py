@@ -74,6 +74,7 @@ def test_build_prints_paths_and_bad_date_is_a_usage_error(project: Path) -> None
     assert [line.rsplit("/", 2)[-2:] for line in out.splitlines()] == [
         ["2025-05-08", "analyst.html"],
         ["2025-05-08", "public.html"],
+        ["output", "index.html"],
     ]
     assert (project / "output" / "2025-05-08" / "analyst.html").is_file()
     code, _, err = run("build", "--project", str(project), "--audience", "board")
@@ -143,3 +144,57 @@ def test_check_and_html_build_never_import_weasyprint(project: Path) -> None:
             check=False,
         )
         assert done.returncode == 0, done.stderr
+
+
+def test_diff_text_and_json(make_project) -> None:
+    root = make_project({})
+    code, out, err = run("diff", "--project", str(root), "2025-05-08", "2025-07-03")
+    assert code == 0, err
+    assert out.splitlines()[0] == "What changed between 8 May 2025 and 3 July 2025"
+    assert "  ~ status    Alpha–Beta talks: active → stalled (2 Jul 2025)" in out
+    assert "  ~ shifted   Alpha on Talks: was “Alpha wants calm.” now" in out
+    code, out, _ = run("diff", "--project", str(root), "2025-05-08", "2025-07-03", "--json")
+    data = json.loads(out)
+    assert data["previous"] == "2025-05-08"
+    assert [t["change"] for t in data["tracks"]] == ["status"]
+    code, out, _ = run("diff", "--project", str(root), "2025-06-01", "2025-06-02")
+    assert out.endswith("No change.\n")
+    code, _, err = run("diff", "--project", str(root), "2025-07-03", "2025-05-08")
+    assert code == 2 and "D2 must not be earlier than D1" in err
+
+
+def test_new_writes_a_starter_file_and_never_overwrites(project: Path) -> None:
+    code, out, err = run("new", "development", "--project", str(project))
+    assert code == 0, err
+    path = Path(out.strip())
+    text = path.read_text()
+    assert text.startswith("# New development (")
+    assert "\nheadline: TODO\n" in text and "\n# tracks: []\n" in text
+    code, out2, _ = run("new", "development", "--project", str(project))
+    assert Path(out2.strip()) != path and path.read_text() == text
+    code, _, err = run("new", "position", "--id", "alpha-talks-may", "--project", str(project))
+    assert code == 2 and "already exists" in err
+    code, _, err = run("check", "--project", str(project))
+    assert code == 1 and "headline" not in err and "sources: cites no source" in err
+
+
+def test_all_editions_builds_each_and_reports_a_failure(make_project) -> None:
+    root = make_project({"editions/2025-06-01.md": "---\n---\nJune.\n"})
+    templates = root / "templates"
+    templates.mkdir()
+    # A template that fails for one edition only: the others must still be built.
+    (templates / "partials").mkdir()
+    (templates / "partials" / "bottom_line.html").write_text(
+        "{% if brief.meta.as_of.month == 6 %}{{ brief.nope }}{% endif %}"
+        '{% include "builtin/partials/bottom_line.html" %}\n'
+    )
+    code, out, err = run("build", "--project", str(root), "--all-editions", "--format", "html")
+    assert code == 3
+    assert "built 2 of 3 editions" in out
+    assert "2025-06-01: templates/partials/bottom_line.html:1: template:" in err
+    assert (root / "output" / "2025-05-08" / "public.html").is_file()
+    assert (root / "output" / "2025-07-03" / "public.html").is_file()
+    assert not (root / "output" / "2025-06-01").exists()
+    index = (root / "output" / "index.html").read_text()
+    assert index.index("3 July 2025") < index.index("8 May 2025")
+    assert 'href="2025-07-03/analyst.html"' in index

@@ -1,0 +1,71 @@
+"""The archive page: `output/index.html`, every built edition and audience, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.models import Settings
+from briefgen.render import render_page
+
+FORMATS = ("html", "pdf", "json")
+
+
+@dataclass(frozen=True)
+class AudienceFiles:
+    label: str
+    files: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class EditionFiles:
+    as_of: dt.date
+    label: str
+    audiences: tuple[AudienceFiles, ...]
+
+
+def _edition(folder: Path, as_of: dt.date) -> EditionFiles | None:
+    by_audience: dict[str, list[str]] = {}
+    for path in folder.iterdir():
+        if path.suffix[1:] in FORMATS and not path.name.startswith("."):
+            by_audience.setdefault(path.stem, []).append(path.suffix[1:])
+    if not by_audience:
+        return None
+    label, audiences = as_of.isoformat(), []
+    for audience, formats in sorted(by_audience.items()):
+        name = audience
+        if "json" in formats:
+            try:
+                meta = json.loads((folder / f"{audience}.json").read_text(encoding="utf-8"))["meta"]
+                name, label = meta["audience_label"], meta["edition_label"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        files = tuple((fmt, f"{folder.name}/{audience}.{fmt}") for fmt in FORMATS if fmt in formats)
+        audiences.append(AudienceFiles(name, files))
+    return EditionFiles(as_of, label, tuple(audiences))
+
+
+def editions_in(out: Path) -> list[EditionFiles]:
+    """Built editions found under `out`, newest first."""
+    found = []
+    for folder in out.iterdir() if out.is_dir() else ():
+        try:
+            as_of = dt.date.fromisoformat(folder.name)
+        except ValueError:
+            continue
+        if folder.is_dir() and (edition := _edition(folder, as_of)):
+            found.append(edition)
+    return sorted(found, key=lambda e: e.as_of, reverse=True)
+
+
+def archive_html(out: Path, settings: Settings, root: Path) -> str:
+    return render_page(
+        "archive.html",
+        root,
+        editions=editions_in(out),
+        title=settings.title,
+        organisation=settings.organisation,
+        language=settings.language,
+    )

@@ -1,0 +1,77 @@
+"""Plain-text forms of briefgen's results, for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from briefgen.brief import Changes
+from briefgen.dates import human_date
+from briefgen.markup import to_plain
+
+WIDTH = 100
+
+
+def _item(sign: str, label: str, text: str) -> list[str]:
+    head = f"  {sign} {label:<9} "
+    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head))
+
+
+def changes_text(changes: Changes, after_label: str) -> str:
+    """`briefgen diff` output: one block per kind of change, one line (wrapped) per change."""
+    if changes.previous is None:
+        return f"{after_label}: no earlier date to compare with.\n"
+    lines = [
+        f"What changed between {human_date(changes.previous)} and {after_label}",
+        "",
+    ]
+    blocks: list[tuple[str, list[str]]] = []
+    tracks = []
+    for t in changes.tracks:
+        if t.change == "opened":
+            tracks += _item("+", "opened", f"{t.name}: {t.after} since {t.date.short()}")
+        else:
+            text = f"{t.name}: {t.before} → {t.after} ({t.date.short()})"
+            tracks += _item("~", t.change, text + (f" — {t.note}" if t.note else ""))
+    for trend in changes.trends:
+        if trend.trend != "unchanged" or trend.reason:
+            reason = f" — {trend.reason}" if trend.reason else ""
+            tracks += _item("~", trend.trend, f"{trend.name}{reason}")
+    blocks.append(("Tracks", tracks))
+    positions = []
+    for p in changes.positions:
+        if p.before:
+            text = f"{p.actor} on {p.issue}: was “{to_plain(p.before)}” now “{to_plain(p.after)}”"
+            positions += _item("~", "shifted", text)
+        else:
+            positions += _item("+", "new", f"{p.actor} on {p.issue}: {to_plain(p.after)}")
+    blocks.append(("Positions", positions))
+    questions = []
+    for q in changes.questions:
+        if q.change == "answered" and q.answer:
+            text = f"{q.question} {to_plain(q.answer)} ({q.date.short()})"
+            questions += _item("✓", "answered", text)
+        else:
+            questions += _item("+", "opened", q.question)
+    for s in changes.signposts:
+        questions += _item("✓", "observed", f"{s.text} ({s.observed.short()}) — {s.question}")
+    blocks.append(("Questions", questions))
+    judgments = []
+    for j in changes.judgments:
+        if j.before:
+            why = f" Why: {j.reason}" if j.reason else ""
+            judgments += _item("~", "moved", f"{j.statement} {j.before} → {j.after}.{why}")
+        else:
+            judgments += _item("+", "new", f"{j.statement} ({j.after})")
+    blocks.append(("Judgments", judgments))
+    blocks.append(
+        (
+            "Developments",
+            [line for d in changes.developments for line in _item("+", d.date.short(), d.headline)],
+        )
+    )
+    for title, body in blocks:
+        if body:
+            lines += [title, *body, ""]
+    if changes.empty:
+        lines.append("No change.")
+    return "\n".join(lines).rstrip() + "\n"
