@@ -281,3 +281,49 @@ def _display(path: Path) -> str:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
+
+
+@main.command()
+@with_project
+@click.option(
+    "--as-of",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="Also print the address of the brief as of this date [default: the latest edition].",
+)
+@click.option("--audience", metavar="NAME", help="Also print the address of this audience's brief.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback shares the brief with the network.",
+)
+@reports_errors
+def serve(
+    root: Path,
+    content: Path | None,
+    as_of: dt.date | None,
+    audience: str | None,
+    port: int,
+    host: str,
+) -> None:
+    """Preview the brief in a browser; every save rebuilds it and reloads open pages."""
+    from briefgen.build import Project
+    from briefgen.serve import serve as run_serve
+
+    run_serve(
+        Project.at(root, content),
+        as_of=as_of,
+        audience=audience,
+        host=host,
+        port=port,
+        out=click.echo,
+        err=lambda line: click.echo(line, err=True),
+    )

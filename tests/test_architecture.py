@@ -16,6 +16,9 @@ LAYERS = [
     {"render", "pdf", "report"},
     {"archive"},
     {"build"},
+    {"reload", "preview"},
+    {"snapshot"},
+    {"serve"},
     {"cli"},
 ]
 
