@@ -9,9 +9,11 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.archive import archive_html
@@ -21,8 +23,14 @@ from briefgen.load import Loaded, load
 from briefgen.models import Audience, Content
 from briefgen.render import BUILTIN_TEMPLATES, render_html
 from briefgen.select import select
+from briefgen.stamps import STAMP, Stamps, brief_key, folder_digest
+
+if TYPE_CHECKING:
+    from briefgen.pdf import PdfPool
 
 FORMATS = ("html", "pdf", "json")
+Pending = bytes | Callable[[], bytes]
+"""A file's bytes, or a function that waits for them (a PDF being laid out elsewhere)."""
 GENERATOR = f"briefgen {__version__}"
 
 
@@ -76,21 +84,28 @@ def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audien
 
 
 def render_outputs(
-    project: Project, brief: Brief, audience: Audience, formats: Iterable[str]
-) -> dict[str, bytes]:
-    """Every requested file of one brief, as bytes, keyed by file name."""
+    project: Project,
+    brief: Brief,
+    audience: Audience,
+    formats: Iterable[str],
+    pool: PdfPool | None = None,
+) -> dict[str, Pending]:
+    """Every requested file of one brief, keyed by file name; PDFs go to the pool if given."""
     formats = list(formats)
     html = render_html(
         brief, project.root, template=audience.template, stylesheet=audience.stylesheet
     )
-    files: dict[str, bytes] = {}
+    files: dict[str, Pending] = {}
     if "html" in formats:
         files[f"{audience.id}.html"] = html.encode("utf-8")
     if "pdf" in formats:
-        from briefgen.pdf import render_pdf
-
         roots = [BUILTIN_TEMPLATES, project.templates]
-        files[f"{audience.id}.pdf"] = render_pdf(html, project.templates, roots)
+        if pool is None:
+            from briefgen.pdf import render_pdf
+
+            files[f"{audience.id}.pdf"] = render_pdf(html, project.templates, roots)
+        else:
+            files[f"{audience.id}.pdf"] = pool.submit(html, project.templates, roots)
     if "json" in formats:
         files[f"{audience.id}.json"] = brief_json(brief).encode("utf-8")
     return files
@@ -122,27 +137,75 @@ def write_archive(project: Project, content: Content) -> Path:
     return write_edition(project.out, {"index.html": html.encode("utf-8")})[0]
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    as_of: dt.date
-    written: list[Path]
-    loaded: Loaded
+@dataclass
+class EditionPlan:
+    """One edition with its files rendered or on their way (PDFs), not yet written."""
+
+    day: dt.date
+    folder: Path
+    stamps: Stamps
+    files: dict[str, Pending] = field(default_factory=dict)
+    keys: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    unchanged: list[Path] = field(default_factory=list)
 
 
-def render_edition(
+def plan_edition(
     project: Project,
     content: Content,
     day: dt.date,
     audiences: list[Audience],
-    formats: Sequence[str],
-    built_at: dt.datetime,
-) -> dict[str, bytes]:
-    """Every file of one edition, in memory."""
-    files: dict[str, bytes] = {}
+    options: BuildOptions,
+    pool: PdfPool | None,
+) -> EditionPlan:
+    """Select and render every audience of an edition, skipping briefs that are up to date."""
+    folder = project.out / day.isoformat()
+    plan = EditionPlan(day, folder, Stamps(folder))
+    templates = folder_digest([BUILTIN_TEMPLATES, project.templates])
     for audience in audiences:
-        brief = select(content, day, audience, built_at=built_at, generator=GENERATOR)
-        files.update(render_outputs(project, brief, audience, formats))
-    return files
+        brief = select(content, day, audience, built_at=options.built_at, generator=GENERATOR)
+        key = brief_key(brief, audience, options.formats, templates, GENERATOR)
+        fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
+        if fresh:
+            plan.unchanged += [folder / name for name in fresh]
+            continue
+        files = render_outputs(project, brief, audience, options.formats, pool)
+        plan.files.update(files)
+        plan.keys[audience.id] = (key, list(files))
+    return plan
+
+
+def finish_edition(plan: EditionPlan) -> list[Path]:
+    """Wait for the PDFs, then write the edition's files and its stamp."""
+    files = {name: data() if callable(data) else data for name, data in plan.files.items()}
+    for audience, (key, names) in plan.keys.items():
+        plan.stamps.record(audience, key, {name: files[name] for name in names})
+    written = write_edition(plan.folder, files) if files else []
+    if plan.keys:
+        write_edition(plan.folder, {STAMP: plan.stamps.data()})
+    return written
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    formats: list[str]
+    built_at: dt.datetime
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    as_of: dt.date
+    written: list[Path]
+    unchanged: list[Path]
+    loaded: Loaded
+
+
+def _pool(formats: Sequence[str], jobs: int) -> PdfPool | None:
+    if "pdf" not in formats or jobs < 1:
+        return None
+    from briefgen.pdf import PdfPool
+
+    return PdfPool(jobs)
 
 
 def build(
@@ -152,26 +215,43 @@ def build(
     audiences: Sequence[str] | None = None,
     formats: Iterable[str] = FORMATS,
     built_at: dt.datetime,
+    force: bool = False,
 ) -> BuildResult:
     """Build one edition for every audience asked for into `output/<as-of>/`.
 
     Every audience is rendered before any file of the edition is replaced.
     """
-    loaded = load(project.root, project.content)
-    content = loaded.content
-    day = as_of or latest_edition(content)
-    chosen = pick_audiences(content, audiences)
-    files = render_edition(project, content, day, chosen, list(formats), built_at)
-    written = write_edition(project.out / day.isoformat(), files)
+    options = BuildOptions(list(formats), built_at, force)
+    # Started first, so WeasyPrint's import overlaps with loading and rendering the HTML.
+    pool = _pool(options.formats, len(audiences) if audiences else 3)
+    try:
+        loaded = load(project.root, project.content)
+        content = loaded.content
+        day = as_of or latest_edition(content)
+        chosen = pick_audiences(content, audiences)
+        plan = plan_edition(project, content, day, chosen, options, pool)
+        written = finish_edition(plan)
+    except BaseException:
+        if pool:
+            pool.abandon()
+        raise
+    if pool:
+        pool.close()
     written.append(write_archive(project, content))
-    return BuildResult(day, written, loaded)
+    return BuildResult(day, written, plan.unchanged, loaded)
 
 
 @dataclass(frozen=True)
 class EditionOutcome:
     as_of: dt.date
     written: list[Path]
+    unchanged: list[Path]
     error: BriefgenError | None
+
+
+AHEAD = 2
+"""Editions rendered ahead of the one being written: enough to keep every core busy with PDFs,
+few enough that waiting PDFs do not pile up in memory."""
 
 
 def build_all(
@@ -181,16 +261,38 @@ def build_all(
     audiences: Sequence[str] | None = None,
     formats: Iterable[str] = FORMATS,
     built_at: dt.datetime,
+    force: bool = False,
 ) -> Iterator[EditionOutcome]:
     """Build every edition the content defines, oldest first; one failure spares the others."""
     content = loaded.content
     chosen = pick_audiences(content, audiences)
-    formats = list(formats)
-    for day in sorted(e.as_of for e in content.editions):
+    options = BuildOptions(list(formats), built_at, force)
+    days = sorted(e.as_of for e in content.editions)
+    pool = _pool(options.formats, len(days) * len(chosen))
+    planned: deque[EditionPlan | EditionOutcome] = deque()
+
+    def finish(item: EditionPlan | EditionOutcome) -> EditionOutcome:
+        if isinstance(item, EditionOutcome):
+            return item
         try:
-            files = render_edition(project, content, day, chosen, formats, built_at)
-            written = write_edition(project.out / day.isoformat(), files)
-            yield EditionOutcome(day, written, None)
+            return EditionOutcome(item.day, finish_edition(item), item.unchanged, None)
         except BriefgenError as exc:
-            yield EditionOutcome(day, [], exc)
+            return EditionOutcome(item.day, [], [], exc)
+
+    try:
+        for day in days:
+            try:
+                planned.append(plan_edition(project, content, day, chosen, options, pool))
+            except BriefgenError as exc:
+                planned.append(EditionOutcome(day, [], [], exc))
+            if len(planned) > AHEAD:
+                yield finish(planned.popleft())
+        while planned:
+            yield finish(planned.popleft())
+    except BaseException:
+        if pool:
+            pool.abandon()
+        raise
+    if pool:
+        pool.close()
     write_archive(project, content)

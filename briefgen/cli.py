@@ -127,6 +127,7 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
     help="Output folder [default: PROJECT/output].",
 )
 @click.option("--all-editions", is_flag=True, help="Build every edition the content defines.")
+@click.option("--force", is_flag=True, help="Rebuild even the briefs that are up to date.")
 @reports_errors
 def build(
     root: Path,
@@ -136,8 +137,13 @@ def build(
     formats: tuple[str, ...],
     out: Path | None,
     all_editions: bool,
+    force: bool,
 ) -> None:
-    """Build the brief as of a date into OUT/<as-of>/<audience>.html|pdf|json."""
+    """Build the brief as of a date into OUT/<as-of>/<audience>.html|pdf|json.
+
+    A brief whose files are exactly as its content, templates and briefgen's version would
+    make them is left alone (--force rebuilds it).
+    """
     from briefgen.build import FORMATS, Project
     from briefgen.build import build as run_build
 
@@ -145,7 +151,7 @@ def build(
     if all_editions:
         if as_of:
             raise UsageError("give either --as-of or --all-editions, not both")
-        _build_all(project, audiences, formats or FORMATS)
+        _build_all(project, audiences, formats or FORMATS, force)
         return
     result = run_build(
         project,
@@ -153,14 +159,19 @@ def build(
         audiences=audiences or None,
         formats=formats or FORMATS,
         built_at=clock.now(),
+        force=force,
     )
     for warning in result.loaded.warnings:
         click.echo(str(warning), err=True)
+    for path in result.unchanged:
+        click.echo(f"unchanged {_display(path)}")
     for path in result.written:
         click.echo(f"wrote {_display(path)}")
 
 
-def _build_all(project: Any, audiences: tuple[str, ...], formats: tuple[str, ...]) -> None:
+def _build_all(
+    project: Any, audiences: tuple[str, ...], formats: tuple[str, ...], force: bool
+) -> None:
     from briefgen.build import build_all
     from briefgen.load import load
 
@@ -168,7 +179,12 @@ def _build_all(project: Any, audiences: tuple[str, ...], formats: tuple[str, ...
     for warning in loaded.warnings:
         click.echo(str(warning), err=True)
     outcomes = build_all(
-        project, loaded, audiences=audiences or None, formats=formats, built_at=clock.now()
+        project,
+        loaded,
+        audiences=audiences or None,
+        formats=formats,
+        built_at=clock.now(),
+        force=force,
     )
     failed, files = [], 0
     count = len(loaded.content.editions)

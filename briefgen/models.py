@@ -417,6 +417,14 @@ class Audience(Model):
         description="Most items shown in a section (e.g. questions: 3); the most important first.",
     )
     ceiling: Sensitivity = Field(description="The most sensitive items this audience may see.")
+    window: int = Field(
+        13,
+        ge=0,
+        description="How far back the brief reaches, in edition periods (13 weekly editions: "
+        "a quarter). Developments, tracks, positions, questions and judgments with nothing new "
+        "in that window are left out; they stay in the content and in the editions of their "
+        "time. 0 reaches back to the beginning.",
+    )
     template: Text = Field("brief.html", description="Page template (a file in templates/).")
     stylesheet: Text | None = Field(
         None, description="Extra stylesheet template, added after the built-in style."

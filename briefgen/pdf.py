@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import multiprocessing
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -77,3 +79,37 @@ def render_pdf(html: str, base: Path, roots: Iterable[Path]) -> bytes:
         raise RenderError(f"WeasyPrint could not lay out the brief: {exc}") from None
     finally:
         sys.setrecursionlimit(limit)
+
+
+def _warm_up() -> None:
+    """Run in each worker as it starts: pay for WeasyPrint's import while the caller works."""
+    import weasyprint  # noqa: F401
+
+
+class PdfPool:
+    """WeasyPrint in worker processes, one per core at most.
+
+    Started before any HTML exists, the workers import WeasyPrint while the caller loads the
+    content and renders HTML, so one PDF costs about what WeasyPrint alone costs; many PDFs
+    are laid out side by side.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        workers = max(1, min(jobs, len(os.sched_getaffinity(0))))
+        # fork: the workers start with briefgen already imported and need no pickled state.
+        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_warm_up)
+
+    def submit(self, html: str, base: Path, roots: list[Path]) -> Callable[[], bytes]:
+        """Queue one PDF; the returned function waits for it (and raises its RenderError)."""
+        pending = self._pool.apply_async(render_pdf, (html, base, roots))
+        return pending.get
+
+    def close(self) -> None:
+        """Let the workers finish and go."""
+        self._pool.close()
+        self._pool.join()
+
+    def abandon(self) -> None:
+        """Stop the workers now: the build failed and their PDFs are not wanted."""
+        self._pool.terminate()
+        self._pool.join()

@@ -36,6 +36,17 @@ def period_start(period: str, as_of: dt.date) -> dt.date:
     return _add_months(as_of, -1) + dt.timedelta(days=1)
 
 
+def window_start(period: str, as_of: dt.date, periods: int) -> dt.date | None:
+    """First day of the `periods` editions ending on `as_of`; None for all history."""
+    if periods == 0:
+        return None
+    if period == "daily":
+        return as_of - dt.timedelta(days=periods - 1)
+    if period == "weekly":
+        return as_of - dt.timedelta(days=7 * periods - 1)
+    return _add_months(as_of, -periods) + dt.timedelta(days=1)
+
+
 def next_issue(period: str, as_of: dt.date) -> dt.date:
     if period == "daily":
         return as_of + dt.timedelta(days=1)

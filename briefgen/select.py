@@ -17,7 +17,7 @@ from briefgen.changes import compare
 from briefgen.knowledge import Knowledge, available
 from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel
 from briefgen.periods import Edition as EditionSpan
-from briefgen.periods import edition_span
+from briefgen.periods import edition_span, window_start
 from briefgen.redact import redact
 
 
@@ -46,6 +46,7 @@ class _Selector:
             *(c.id for c in self.changes.judgments if c.change == "moved"),
         }
         self.trends = {t.id: t for t in self.changes.trends}
+        self.window = window_start(content.settings.period, as_of, audience.window)
         self.actors = {a.id: a for a in content.actors}
         self.numbers: dict[str, int] = {}
         self.track_names = {
@@ -53,6 +54,10 @@ class _Selector:
             for t in content.tracks
             if any(self.known(s.date, s.sources) for s in t.status)
         }
+
+    def recent(self, moment: dt.date | None) -> bool:
+        """Within the audience's window (what the brief reaches back to)."""
+        return moment is not None and (self.window is None or moment >= self.window)
 
     def is_new(self, moment: dt.date | None) -> bool:
         """Known since the previous edition (or, for the first, within its period)."""
@@ -84,7 +89,7 @@ class _Selector:
         known = [(j, self.known(j.date, j.sources)) for j in self.content.judgments]
         live = [(j, k) for j, k in known if k]
         replaced = {j.replaces for j, _ in live if j.replaces}
-        live = [(j, k) for j, k in live if j.id not in replaced]
+        live = [(j, k) for j, k in live if j.id not in replaced and self.recent(k)]
         live.sort(key=lambda pair: (-pair[0].date.first_day.toordinal(), pair[0].id))
         return tuple(
             b.JudgmentView(
@@ -117,18 +122,19 @@ class _Selector:
         )
 
     def developments(self) -> list[Development]:
-        known = [d for d in self.content.developments if self.known(d.date, d.sources)]
+        known = [d for d in self.content.developments if self.recent(self.known(d.date, d.sources))]
         return sorted(known, key=lambda d: (d.date.first_day, d.id), reverse=True)
 
     def tracks(self, section: str) -> tuple[b.TrackView, ...]:
         """Full track blocks, or (for `track_lines`) the same without narrative and events."""
         full = section == "tracks"
-        developments = self.developments() if full else []
+        developments = self.developments()
+        active = {t for d in developments for t in d.tracks}
         found = []
         for track in self.content.tracks:
             history = [(s, self.known(s.date, s.sources)) for s in track.status]
             history = sorted(((s, k) for s, k in history if k), key=lambda p: (p[1], p[0].date))
-            if history:
+            if history and (self.recent(history[-1][1]) or track.id in active):
                 found.append((track, history))
         found.sort(key=lambda pair: (-pair[1][-1][0].date.first_day.toordinal(), pair[0].name))
         views = []
@@ -156,7 +162,7 @@ class _Selector:
                     history=statuses,
                     narrative=narrative,
                     developments=tuple(
-                        self.development(d) for d in developments if track.id in d.tracks
+                        self.development(d) for d in developments if full and track.id in d.tracks
                     ),
                     watch=tuple(track.watch),
                     cites=self.cite(track.sources) if full else (),
@@ -177,6 +183,7 @@ class _Selector:
             key = (p.issue, p.actor)
             if key not in latest or (p.date.first_day, moment) > latest[key][1:]:
                 latest[key] = (p, p.date.first_day, moment)
+        latest = {key: entry for key, entry in latest.items() if self.recent(entry[2])}
         issues: dict[str, list[tuple[Any, dt.date]]] = {}
         for (issue, _), (p, _, moment) in sorted(latest.items()):
             issues.setdefault(issue, []).append((p, moment))
@@ -212,9 +219,12 @@ class _Selector:
         found = []
         for q in self.content.questions:
             moment = self.known(q.opened, q.sources)
-            if moment:
-                answered = bool(q.answer and self.known(q.answer.date, q.answer.sources))
-                found.append((q, moment, answered))
+            if not moment:
+                continue
+            answer = q.answer and self.known(q.answer.date, q.answer.sources)
+            seen = [self.known(s.observed, s.sources) for s in q.signposts if s.observed]
+            if any(self.recent(m) for m in (moment, answer, *seen)):
+                found.append((q, moment, bool(answer)))
         found.sort(key=lambda item: (item[2], item[0].priority, item[0].id))
         views = []
         for q, moment, answered in self.limit("questions", found):

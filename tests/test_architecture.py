@@ -11,7 +11,7 @@ LAYERS = [
     {"__init__", "errors", "dates", "markup", "periods"},
     {"models", "documents", "brief", "clock"},
     {"references", "schema", "redact", "knowledge", "scaffold"},
-    {"changes"},
+    {"changes", "stamps"},
     {"load", "select"},
     {"render", "pdf", "report"},
     {"archive"},

@@ -139,7 +139,9 @@ def test_bad_content_writes_nothing_and_keeps_old_files(make_project) -> None:
     (root / "content" / "actors" / "beta.yaml").write_text("name: B\nkind: planet\n")
     with pytest.raises(ContentError):
         build(project, as_of=dt.date(2025, 7, 3), built_at=BUILT_AT)
-    assert sorted(p.name for p in (root / "output" / "2025-07-03").iterdir()) == ["analyst.html"]
+    assert sorted(p.name for p in (root / "output" / "2025-07-03").glob("[!.]*")) == [
+        "analyst.html"
+    ]
     assert (root / "output" / "2025-07-03" / "analyst.html").read_bytes() == old
     with pytest.raises(ContentError):
         build(project, as_of=dt.date(2025, 5, 8), built_at=BUILT_AT)
@@ -168,3 +170,30 @@ def test_hostile_content_reaches_nothing_and_embeds_nothing(make_project, tmp_pa
         for annot in page.get("/Annots", []) or []:
             uri = annot.get_object().get("/A", {}).get("/URI", "")
             assert not str(uri).startswith("file:")
+
+
+def test_rebuild_skips_up_to_date_briefs_and_redoes_what_changed(make_project) -> None:
+    root = make_project({})
+    project = Project.at(root)
+    day = dt.date(2025, 7, 3)
+    first = build(project, as_of=day, formats=["html", "json"], built_at=BUILT_AT)
+    assert len(first.written) == 7 and first.unchanged == []
+    later = dt.datetime(2025, 7, 5, tzinfo=dt.UTC)
+    again = build(project, as_of=day, formats=["html", "json"], built_at=later)
+    assert [p.name for p in again.written] == ["index.html"]
+    assert len(again.unchanged) == 6
+    # A change that only the public edition shows rebuilds only the public edition's files.
+    (root / "content" / "editions" / "2025-07-03.md").write_text(
+        "---\nbottom_lines:\n  public: New public line.\n---\nThe talks stalled.\n"
+    )
+    changed = build(project, as_of=day, formats=["html", "json"], built_at=later)
+    assert sorted(p.name for p in changed.written) == ["index.html", "public.html", "public.json"]
+    # A template change, a damaged output and --force each rebuild.
+    (root / "output" / "2025-07-03" / "analyst.html").write_text("edited by hand")
+    repaired = build(project, as_of=day, formats=["html", "json"], built_at=later)
+    assert [p.name for p in repaired.written] == ["analyst.html", "analyst.json", "index.html"]
+    (root / "templates").mkdir()
+    (root / "templates" / "page.css").write_text("/* house page */\n")
+    assert len(build(project, as_of=day, formats=["html"], built_at=later).written) == 4
+    forced = build(project, as_of=day, formats=["html"], built_at=later, force=True)
+    assert len(forced.written) == 4 and forced.unchanged == []

@@ -64,7 +64,7 @@ def test_installed_package_starts_and_builds_a_new_brief(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     done = subprocess.run([briefgen, "build"], capture_output=True, text=True, env=env, cwd=project)
     assert done.returncode == 0, done.stderr
-    built = sorted(p.name for p in (project / "output" / "2026-01-01").iterdir())
+    built = sorted(p.name for p in (project / "output" / "2026-01-01").glob("[!.]*"))
     assert built == [
         f"{a}.{f}" for a in ("analyst", "executive", "public") for f in ("html", "json", "pdf")
     ]

@@ -110,3 +110,25 @@ def test_track_first_known_later_is_not_named_anywhere_earlier(make_project) -> 
     )
     assert "LATETRACK" not in brief_as_of(root, "2025-05-08").model_dump_json()
     assert "LATETRACK" in brief_as_of(root, "2025-07-03").model_dump_json()
+
+
+def test_window_keeps_history_out_unless_asked(make_project) -> None:
+    old = {
+        "sources/old.yaml": "outlet: O\npublished: 2025-01-02\nreliability: B\n",
+        "developments/old-event.yaml": "date: 2025-01-01\nheadline: OLDEVENT\nsources: [old]\n",
+        "judgments/old-call.yaml": (
+            "statement: OLDJUDGMENT\nlikelihood: likely\nconfidence: low\nbasis: B\n"
+            "date: 2025-01-02\nsources: [old]\n"
+        ),
+        "audiences/archivist.yaml": (
+            "label: Archive\nsections: [judgments, timeline, sources]\nceiling: restricted\n"
+            "window: 0\n"
+        ),
+    }
+    root = make_project(old)
+    recent = brief_as_of(root, "2025-07-03").model_dump_json()
+    assert "OLDEVENT" not in recent and "OLDJUDGMENT" not in recent
+    assert "O" not in [s.outlet for s in brief_as_of(root, "2025-07-03").sources]
+    everything = brief_as_of(root, "2025-07-03", "archivist").model_dump_json()
+    assert "OLDEVENT" in everything and "OLDJUDGMENT" in everything
+    assert "OLDEVENT" in brief_as_of(root, "2025-02-01").model_dump_json()
