@@ -53,6 +53,11 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates"
 
+    @property
+    def cache(self) -> Path:
+        """Where builds keep the validated content between runs."""
+        return self.out / ".briefgen-cache"
+
 
 def latest_edition(content: Content) -> dt.date:
     if not content.editions:
@@ -89,11 +94,20 @@ def render_outputs(
     audience: Audience,
     formats: Iterable[str],
     pool: PdfPool | None = None,
+    cache: Path | None = None,
 ) -> dict[str, Pending]:
-    """Every requested file of one brief, keyed by file name; PDFs go to the pool if given."""
+    """Every requested file of one brief, keyed by file name; PDFs go to the pool if given.
+
+    `cache` keeps compiled templates for the next build (the preview passes none: it writes
+    nothing into the project).
+    """
     formats = list(formats)
     html = render_html(
-        brief, project.root, template=audience.template, stylesheet=audience.stylesheet
+        brief,
+        project.root,
+        template=audience.template,
+        stylesheet=audience.stylesheet,
+        cache=cache,
     )
     files: dict[str, Pending] = {}
     if "html" in formats:
@@ -168,7 +182,7 @@ def plan_edition(
         if fresh:
             plan.unchanged += [folder / name for name in fresh]
             continue
-        files = render_outputs(project, brief, audience, options.formats, pool)
+        files = render_outputs(project, brief, audience, options.formats, pool, project.cache)
         plan.files.update(files)
         plan.keys[audience.id] = (key, list(files))
     return plan
@@ -225,7 +239,7 @@ def build(
     # Started first, so WeasyPrint's import overlaps with loading and rendering the HTML.
     pool = _pool(options.formats, len(audiences) if audiences else 3)
     try:
-        loaded = load(project.root, project.content)
+        loaded = load(project.root, project.content, project.cache)
         content = loaded.content
         day = as_of or latest_edition(content)
         chosen = pick_audiences(content, audiences)

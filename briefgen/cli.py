@@ -175,7 +175,7 @@ def _build_all(
     from briefgen.build import build_all
     from briefgen.load import load
 
-    loaded = load(project.root, project.content)
+    loaded = load(project.root, project.content, project.cache)
     for warning in loaded.warnings:
         click.echo(str(warning), err=True)
     outcomes = build_all(

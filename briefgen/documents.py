@@ -44,51 +44,66 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[str]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Converter:
+    """Nodes to Python values and a line for every key and list entry, in one pass.
+
+    Plain strings (most of the content) are taken as they are; any other scalar goes through
+    PyYAML's safe constructor, so numbers, booleans and nulls mean what YAML says.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, offset: int) -> None:
+        self.loader = loader
+        self.offset = offset
+        self.lines: dict[Loc, int] = {}
+        self.duplicates: list[tuple[int, str]] = []
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else self.loader.construct_object(node)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*loc, index)] = item.start_mark.line + 1 + self.offset
+                items.append(self.value(item, (*loc, index)))
+            return items
+        if any(key.tag == _MERGE for key, _ in node.value):
+            return self.loader.construct_object(node, deep=True)
+        mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(f"{key_node.start_mark.line + 1}\0{key}")
-            seen.add(key)
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            _walk(value_node, (*loc, key), lines, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*loc, index)] = item.start_mark.line + 1
-            _walk(item, (*loc, index), lines, problems)
+            key = self.value(key_node, loc)
+            line = key_node.start_mark.line + 1 + self.offset
+            if key in mapping:
+                self.duplicates.append((line, str(key)))
+            self.lines[(*loc, key)] = line
+            mapping[key] = self.value(value_node, (*loc, key))
+        return mapping
 
 
 def parse_yaml(
     text: str, path: str, first_line: int = 1
 ) -> tuple[Any, dict[Loc, int], list[Problem]]:
     """Parse YAML text; return the value, its line map and any problems."""
-    offset = first_line - 1
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            value = loader.construct_document(node) if node is not None else None
+            converter = _Converter(loader, first_line - 1)
+            value = converter.value(node, ()) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
+        line = (mark.line + first_line) if mark else first_line
         message = " ".join(filter(None, [exc.context, exc.problem]))
         return None, {}, [Problem(path, line, "", f"YAML syntax error: {message}")]
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, TypeError) as exc:
         return None, {}, [Problem(path, first_line, "", f"YAML error: {exc}")]
-    lines: dict[Loc, int] = {}
-    duplicates: list[str] = []
-    if node is not None:
-        _walk(node, (), lines, duplicates)
-    lines = {loc: line + offset for loc, line in lines.items()}
-    problems = []
-    for entry in duplicates:
-        line, key = entry.split("\0")
-        problems.append(Problem(path, int(line) + offset, key, "key given twice"))
-    return value, lines, problems
+    problems = [Problem(path, line, key, "key given twice") for line, key in converter.duplicates]
+    return value, converter.lines, problems
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -134,6 +149,10 @@ def read_documents(
     if isinstance(value, list):
         if body is not None:
             return [], [Problem(display, first_line, "", "front matter must be one mapping")]
+        by_item: dict[int, dict[Loc, int]] = {}
+        for loc, ln in lines.items():
+            if len(loc) > 1:
+                by_item.setdefault(int(loc[0]), {})[loc[1:]] = ln
         docs = []
         for index, item in enumerate(value):
             item_line = lines.get((index,), first_line)
@@ -142,10 +161,7 @@ def read_documents(
                     Problem(display, item_line, "", "each list entry must be a mapping")
                 )
                 continue
-            item_lines = {
-                loc[1:]: ln for loc, ln in lines.items() if loc[:1] == (index,) and loc[1:]
-            }
-            docs.append(Document(display, item, item_line, item_lines))
+            docs.append(Document(display, item, item_line, by_item.get(index, {})))
         return docs, problems
 
     if not isinstance(value, dict):

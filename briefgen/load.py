@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from briefgen import __version__
 from briefgen.documents import Document, read_documents
 from briefgen.errors import ContentError, Problem, relative
 from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Content, Settings
@@ -90,18 +94,54 @@ def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, 
         return None, problems
 
 
-def load(root: Path, content_dir: Path | None = None) -> Loaded:
-    """Load and check `content/` under the project root; raise ContentError listing all problems."""
+def load(root: Path, content_dir: Path | None = None, cache: Path | None = None) -> Loaded:
+    """Load and check `content/` under the project root; raise ContentError listing all problems.
+
+    With a cache folder, content whose every file (and briefgen itself) is unchanged since the
+    last load is read back from there instead of parsed and validated again.
+    """
     content_dir = content_dir or root / "content"
     if not content_dir.is_dir():
         raise ContentError([Problem(relative(content_dir, root), 0, "", "no content folder here")])
 
-    problems: list[Problem] = []
     digest = hashlib.sha256()
     files = content_files(content_dir)
     for file in files:
         digest.update(file.relative_to(content_dir).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
+    if cache is None:
+        return _load(root, content_dir, files, digest.hexdigest())
+    for part in sorted(BUILTIN_AUDIENCES.glob("*.yaml")):
+        digest.update(part.read_bytes())
+    key = cache / f"content-{digest.hexdigest()[:24]}-{__version__}.pickle"
+    try:
+        with key.open("rb") as handle:
+            loaded = pickle.load(handle)
+        if isinstance(loaded, Loaded):
+            return loaded
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    loaded = _load(root, content_dir, files, digest.hexdigest())
+    _store(cache, key, loaded)
+    return loaded
+
+
+def _store(cache: Path, key: Path, loaded: Loaded) -> None:
+    """Keep only the newest entry; a cache that cannot be written is no error."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob("content-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".content-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(loaded, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, key)
+    except OSError:
+        pass
+
+
+def _load(root: Path, content_dir: Path, files: list[Path], revision: str) -> Loaded:
+    problems: list[Problem] = []
 
     settings_path = content_dir / SETTINGS_FILE
     settings: Settings | None = None
@@ -154,7 +194,7 @@ def load(root: Path, content_dir: Path | None = None) -> Loaded:
 
     content = Content(
         settings=settings,
-        revision=digest.hexdigest(),
+        revision=revision,
         **{kind: ordered(kind) for kind in KINDS},
     )
     return Loaded(content, tuple(sorted(p for p in warnings if p.warning)), len(files))

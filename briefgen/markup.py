@@ -30,10 +30,25 @@ def parser() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """Blocks only: nesting is a matter of quotes and lists, and inline parsing is most of
+    the cost."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.disable("inline")
+    return md
+
+
+# Only quote and list markers (and indented lines under them) make blocks nest.
+_NESTS = re.compile(r"(^|\n)[ \t]*([>*+-]|\d{1,9}[.)])")
+
+
 def nesting_depth(text: str) -> int:
     """How many block levels deep the Markdown goes (a plain paragraph is 1)."""
+    if not _NESTS.search(text):
+        return 1
     depth = 0
-    for token in parser().parse(text):
+    for token in _block_parser().parse(text):
         if token.nesting == 1:
             depth = max(depth, token.level + 1)
     return depth

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -32,9 +33,14 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def environment(project_templates: Path | None) -> jinja2.Environment:
-    """Project templates first, then the built-in ones; `builtin/NAME` always names a built-in."""
-    search = [project_templates] if project_templates and project_templates.is_dir() else []
+@lru_cache(maxsize=8)
+def environment(project_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+    """Project templates first, then the built-in ones; `builtin/NAME` always names a built-in.
+
+    One environment per project and process (Jinja reloads a template whose file changed);
+    with a cache folder, compiled templates are kept there for the next process.
+    """
+    search = [project_templates] if project_templates else []
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(search),
@@ -49,6 +55,7 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(cache),
     )
     env.filters["md"] = lambda text: Markup(markup.to_html(text))
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
@@ -56,6 +63,17 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
     return env
+
+
+def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
+    if cache is None:
+        return None
+    folder = cache / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _template_error(exc: Exception, root: Path) -> TemplateError:
@@ -78,10 +96,10 @@ def _template_error(exc: Exception, root: Path) -> TemplateError:
     return TemplateError(where[0], where[1], message)
 
 
-def render_page(template: str, root: Path, **context: object) -> str:
+def render_page(template: str, root: Path, cache: Path | None = None, **context: object) -> str:
     """Any other page (the archive, the preview's own pages) with the same environment."""
     try:
-        return environment(root / "templates").get_template(template).render(**context)
+        return environment(root / "templates", cache).get_template(template).render(**context)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         raise _template_error(exc, root) from None
 
@@ -93,12 +111,14 @@ def render_html(
     template: str = "brief.html",
     stylesheet: str | None = None,
     extra: dict[str, object] | None = None,
+    cache: Path | None = None,
 ) -> str:
     """The brief as one HTML document: styles inline, nothing fetched from elsewhere."""
     meta = brief.meta
     return render_page(
         template,
         root,
+        cache,
         brief=brief,
         sections=list(meta.sections),
         stylesheet=stylesheet,
