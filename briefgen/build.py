@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -214,12 +215,21 @@ class BuildResult:
     loaded: Loaded
 
 
-def _pool(formats: Sequence[str], jobs: int) -> PdfPool | None:
+@contextmanager
+def _pool(formats: Sequence[str], jobs: int) -> Iterator[PdfPool | None]:
+    """PDF workers for the build, if it makes PDFs: let go when it succeeds, stopped if not."""
     if "pdf" not in formats or jobs < 1:
-        return None
+        yield None
+        return
     from briefgen.pdf import PdfPool
 
-    return PdfPool(jobs)
+    pool = PdfPool(jobs)
+    try:
+        yield pool
+    except BaseException:
+        pool.abandon()
+        raise
+    pool.close()
 
 
 def build(
@@ -237,20 +247,13 @@ def build(
     """
     options = BuildOptions(list(formats), built_at, force)
     # Started first, so WeasyPrint's import overlaps with loading and rendering the HTML.
-    pool = _pool(options.formats, len(audiences) if audiences else 3)
-    try:
+    with _pool(options.formats, len(audiences) if audiences else 3) as pool:
         loaded = load(project.root, project.content, project.cache)
         content = loaded.content
         day = as_of or latest_edition(content)
         chosen = pick_audiences(content, audiences)
         plan = plan_edition(project, content, day, chosen, options, pool)
         written = finish_edition(plan)
-    except BaseException:
-        if pool:
-            pool.abandon()
-        raise
-    if pool:
-        pool.close()
     written.append(write_archive(project, content))
     return BuildResult(day, written, plan.unchanged, loaded)
 
@@ -282,7 +285,6 @@ def build_all(
     chosen = pick_audiences(content, audiences)
     options = BuildOptions(list(formats), built_at, force)
     days = sorted(e.as_of for e in content.editions)
-    pool = _pool(options.formats, len(days) * len(chosen))
     planned: deque[EditionPlan | EditionOutcome] = deque()
 
     def finish(item: EditionPlan | EditionOutcome) -> EditionOutcome:
@@ -293,7 +295,7 @@ def build_all(
         except BriefgenError as exc:
             return EditionOutcome(item.day, [], [], exc)
 
-    try:
+    with _pool(options.formats, len(days) * len(chosen)) as pool:
         for day in days:
             try:
                 planned.append(plan_edition(project, content, day, chosen, options, pool))
@@ -303,10 +305,4 @@ def build_all(
                 yield finish(planned.popleft())
         while planned:
             yield finish(planned.popleft())
-    except BaseException:
-        if pool:
-            pool.abandon()
-        raise
-    if pool:
-        pool.close()
     write_archive(project, content)

@@ -61,6 +61,10 @@ project_options = [
 ]
 
 
+def as_of_option(help_text: str) -> Callable[..., Any]:
+    return click.option("--as-of", callback=parse_day, metavar="YYYY-MM-DD", help=help_text)
+
+
 def with_project(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(project_options):
         command = option(command)
@@ -101,12 +105,7 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
 
 @main.command()
 @with_project
-@click.option(
-    "--as-of",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="Information as of this date [default: the latest edition].",
-)
+@as_of_option("Information as of this date [default: the latest edition].")
 @click.option(
     "--audience",
     "audiences",
@@ -301,12 +300,7 @@ def _display(path: Path) -> str:
 
 @main.command()
 @with_project
-@click.option(
-    "--as-of",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="Also print the address of the brief as of this date [default: the latest edition].",
-)
+@as_of_option("Also print the address of the brief as of this date [default: the latest edition].")
 @click.option("--audience", metavar="NAME", help="Also print the address of this audience's brief.")
 @click.option(
     "--port",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,25 +82,19 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return ("~" if self.approximate else "") + text
 
+    def _text(self, months: Sequence[str]) -> str:
+        parts = [str(self.day)] if self.day else []
+        parts += [months[self.month]] if self.month else []
+        text = " ".join([*parts, str(self.year)])
+        return f"c. {text}" if self.approximate else text
+
     def human(self) -> str:
         """'3 July 2025', 'May 2025', '2025'; 'c.' in front when approximate."""
-        if self.day:
-            text = f"{self.day} {calendar.month_name[self.month]} {self.year}"
-        elif self.month:
-            text = f"{calendar.month_name[self.month]} {self.year}"
-        else:
-            text = str(self.year)
-        return f"c. {text}" if self.approximate else text
+        return self._text(calendar.month_name)
 
     def short(self) -> str:
         """'3 Jul 2025', 'May 2025', '2025' for tables and timelines."""
-        if self.day:
-            text = f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
-        elif self.month:
-            text = f"{calendar.month_abbr[self.month]} {self.year}"
-        else:
-            text = str(self.year)
-        return f"c. {text}" if self.approximate else text
+        return self._text(calendar.month_abbr)
 
     def __str__(self) -> str:
         return self.iso()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -40,15 +40,6 @@ SourceRefs = Annotated[
     Field(min_length=1, description="Ids of the sources that support this; at least one."),
 ]
 
-LIKELIHOODS = (
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-)
 Likelihood = Literal[
     "almost no chance",
     "very unlikely",
@@ -58,9 +49,10 @@ Likelihood = Literal[
     "very likely",
     "almost certain",
 ]
+LIKELIHOODS: tuple[str, ...] = get_args(Likelihood)
 Confidence = Literal["low", "moderate", "high"]
-SENSITIVITIES = ("public", "internal", "restricted")
 Sensitivity = Literal["public", "internal", "restricted"]
+SENSITIVITIES: tuple[str, ...] = get_args(Sensitivity)
 MaybeSensitivity = Annotated[
     Sensitivity | None,
     Field(
@@ -376,18 +368,6 @@ class Edition(Model):
     sensitivity: MaybeSensitivity = None
 
 
-SECTIONS = (
-    "bottom_line",
-    "judgments",
-    "changes",
-    "tracks",
-    "track_lines",
-    "positions",
-    "questions",
-    "timeline",
-    "sources",
-    "colophon",
-)
 Section = Literal[
     "bottom_line",
     "judgments",
@@ -400,6 +380,7 @@ Section = Literal[
     "sources",
     "colophon",
 ]
+SECTIONS: tuple[str, ...] = get_args(Section)
 LimitedSection = Literal["judgments", "tracks", "track_lines", "positions", "questions", "timeline"]
 
 
