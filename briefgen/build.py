@@ -23,7 +23,7 @@ from briefgen.errors import BriefgenError, OutputError, UsageError
 from briefgen.load import Loaded, load
 from briefgen.models import Audience, Content
 from briefgen.render import BUILTIN_TEMPLATES, render_html
-from briefgen.select import select
+from briefgen.select import Selection
 from briefgen.stamps import STAMP, Stamps, brief_key, folder_digest
 
 if TYPE_CHECKING:
@@ -166,9 +166,8 @@ class EditionPlan:
 
 def plan_edition(
     project: Project,
-    content: Content,
+    selections: list[Selection],
     day: dt.date,
-    audiences: list[Audience],
     options: BuildOptions,
     pool: PdfPool | None,
 ) -> EditionPlan:
@@ -176,8 +175,9 @@ def plan_edition(
     folder = project.out / day.isoformat()
     plan = EditionPlan(day, folder, Stamps(folder))
     templates = folder_digest([BUILTIN_TEMPLATES, project.templates])
-    for audience in audiences:
-        brief = select(content, day, audience, built_at=options.built_at, generator=GENERATOR)
+    for selection in selections:
+        audience = selection.audience
+        brief = selection.brief(day, built_at=options.built_at, generator=GENERATOR)
         key = brief_key(brief, audience, options.formats, templates, GENERATOR)
         fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
         if fresh:
@@ -216,14 +216,17 @@ class BuildResult:
 
 
 @contextmanager
-def _pool(formats: Sequence[str], jobs: int) -> Iterator[PdfPool | None]:
-    """PDF workers for the build, if it makes PDFs: let go when it succeeds, stopped if not."""
+def _pool(formats: Sequence[str], jobs: int, pool: PdfPool | None) -> Iterator[PdfPool | None]:
+    """PDF workers for the build (the caller's, if it started them), if it makes PDFs: let go
+    when the build succeeds, stopped if not."""
     if "pdf" not in formats or jobs < 1:
+        if pool:
+            pool.abandon()
         yield None
         return
     from briefgen.pdf import PdfPool
 
-    pool = PdfPool(jobs)
+    pool = pool or PdfPool(jobs)
     try:
         yield pool
     except BaseException:
@@ -240,19 +243,21 @@ def build(
     formats: Iterable[str] = FORMATS,
     built_at: dt.datetime,
     force: bool = False,
+    pool: PdfPool | None = None,
 ) -> BuildResult:
     """Build one edition for every audience asked for into `output/<as-of>/`.
 
-    Every audience is rendered before any file of the edition is replaced.
+    Every audience is rendered before any file of the edition is replaced. PDF workers are
+    started first (or given, started earlier still), so that WeasyPrint's import overlaps
+    with loading the content and rendering the HTML.
     """
     options = BuildOptions(list(formats), built_at, force)
-    # Started first, so WeasyPrint's import overlaps with loading and rendering the HTML.
-    with _pool(options.formats, len(audiences) if audiences else 3) as pool:
+    with _pool(options.formats, len(audiences) if audiences else 3, pool) as pool:
         loaded = load(project.root, project.content, project.cache)
         content = loaded.content
         day = as_of or latest_edition(content)
-        chosen = pick_audiences(content, audiences)
-        plan = plan_edition(project, content, day, chosen, options, pool)
+        chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
+        plan = plan_edition(project, chosen, day, options, pool)
         written = finish_edition(plan)
     written.append(write_archive(project, content))
     return BuildResult(day, written, plan.unchanged, loaded)
@@ -282,7 +287,7 @@ def build_all(
 ) -> Iterator[EditionOutcome]:
     """Build every edition the content defines, oldest first; one failure spares the others."""
     content = loaded.content
-    chosen = pick_audiences(content, audiences)
+    chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
     options = BuildOptions(list(formats), built_at, force)
     days = sorted(e.as_of for e in content.editions)
     planned: deque[EditionPlan | EditionOutcome] = deque()
@@ -295,10 +300,10 @@ def build_all(
         except BriefgenError as exc:
             return EditionOutcome(item.day, [], [], exc)
 
-    with _pool(options.formats, len(days) * len(chosen)) as pool:
+    with _pool(options.formats, len(days) * len(chosen), None) as pool:
         for day in days:
             try:
-                planned.append(plan_edition(project, content, day, chosen, options, pool))
+                planned.append(plan_edition(project, chosen, day, options, pool))
             except BriefgenError as exc:
                 planned.append(EditionOutcome(day, [], [], exc))
             if len(planned) > AHEAD:

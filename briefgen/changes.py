@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen import brief as b
+from briefgen.dates import PartialDate
 from briefgen.knowledge import Knowledge
 from briefgen.models import Content, Judgment, Position, StatusChange, TrendMark
 
@@ -30,31 +31,33 @@ class Snapshot:
     developments: set[str] = field(default_factory=set)
 
 
-def snapshot(content: Content, day: dt.date) -> Snapshot:
-    k = Knowledge(content, day)
+def snapshot(content: Content, day: dt.date, knowledge: Knowledge) -> Snapshot:
+    def known(date: PartialDate | None, refs: list[str]) -> dt.date | None:
+        return knowledge.known(date, refs, day)
+
     state = Snapshot()
     for track in content.tracks:
-        known = [(k.known(s.date, s.sources), s) for s in track.status]
-        known = [(moment, s) for moment, s in known if moment]
-        if known:
-            state.tracks[track.id] = max(known, key=lambda pair: (pair[0], pair[1].date))[1]
+        seen = [(known(s.date, s.sources), s) for s in track.status]
+        seen = [(moment, s) for moment, s in seen if moment]
+        if seen:
+            state.tracks[track.id] = max(seen, key=lambda pair: (pair[0], pair[1].date))[1]
     for p in content.positions:
-        moment = k.known(p.date, p.sources)
+        moment = known(p.date, p.sources)
         current = state.positions.get((p.issue, p.actor))
         if moment and (current is None or p.date.first_day >= current.date.first_day):
             state.positions[(p.issue, p.actor)] = p
     for q in content.questions:
-        if k.known(q.opened, q.sources):
+        if known(q.opened, q.sources):
             state.questions.add(q.id)
-            if q.answer and k.known(q.answer.date, q.answer.sources):
+            if q.answer and known(q.answer.date, q.answer.sources):
                 state.answered.add(q.id)
             for index, s in enumerate(q.signposts):
-                if s.observed and k.known(s.observed, s.sources):
+                if s.observed and known(s.observed, s.sources):
                     state.observed.add((q.id, index))
-    live = {j.id: j for j in content.judgments if k.known(j.date, j.sources)}
+    live = {j.id: j for j in content.judgments if known(j.date, j.sources)}
     replaced = {j.replaces for j in live.values() if j.replaces}
     state.judgments = {i: j for i, j in live.items() if i not in replaced}
-    state.developments = {d.id for d in content.developments if k.known(d.date, d.sources)}
+    state.developments = {d.id for d in content.developments if known(d.date, d.sources)}
     return state
 
 
@@ -68,18 +71,36 @@ def _estimate(j: Judgment) -> str:
     return f"{j.likelihood}, {j.confidence} confidence"
 
 
-def compare(content: Content, before: dt.date | None, after: dt.date) -> b.Changes:
+class Series:
+    """One content seen at many dates: each snapshot is taken once, so a series of editions
+    costs one snapshot per edition, not two."""
+
+    def __init__(self, content: Content, knowledge: Knowledge | None = None) -> None:
+        self.content = content
+        self.knowledge = knowledge or Knowledge(content)
+        self._snapshots: dict[dt.date, Snapshot] = {}
+
+    def at(self, day: dt.date) -> Snapshot:
+        if day not in self._snapshots:
+            self._snapshots[day] = snapshot(self.content, day, self.knowledge)
+        return self._snapshots[day]
+
+
+def compare(
+    content: Content, before: dt.date | None, after: dt.date, series: Series | None = None
+) -> b.Changes:
     """Changes from the state on `before` to the state on `after`; empty with no `before`."""
     if before is None:
         return b.Changes(previous=None)
-    old, new = snapshot(content, before), snapshot(content, after)
+    series = series or Series(content)
+    old, new = series.at(before), series.at(after)
     actors = {a.id: a.short_name for a in content.actors}
     tracks = {t.id: t for t in content.tracks}
     questions = {q.id: q for q in content.questions}
     developments = {d.id: d for d in content.developments}
 
     track_changes = []
-    for track_id, status in sorted(new.tracks.items(), key=lambda i: tracks[i[0]].name):
+    for track_id, status in sorted(new.tracks.items(), key=lambda i: (tracks[i[0]].name, i[0])):
         was = old.tracks.get(track_id)
         change = None
         if was is None:
@@ -100,7 +121,7 @@ def compare(content: Content, before: dt.date | None, after: dt.date) -> b.Chang
             )
 
     trends = []
-    for track_id in sorted(set(old.tracks) & set(new.tracks), key=lambda i: tracks[i].name):
+    for track_id in sorted(set(old.tracks) & set(new.tracks), key=lambda i: (tracks[i].name, i)):
         mark = trend_between(tracks[track_id].trend, before, after)
         trends.append(
             b.TrendView(
@@ -129,7 +150,7 @@ def compare(content: Content, before: dt.date | None, after: dt.date) -> b.Chang
             )
 
     question_changes = []
-    for qid in sorted(new.questions - old.questions, key=lambda i: questions[i].priority):
+    for qid in sorted(new.questions - old.questions, key=lambda i: (questions[i].priority, i)):
         q = questions[qid]
         question_changes.append(
             b.QuestionChange(
@@ -161,7 +182,7 @@ def compare(content: Content, before: dt.date | None, after: dt.date) -> b.Chang
             )
 
     judgment_changes = []
-    for jid, j in sorted(new.judgments.items(), key=lambda i: i[1].date, reverse=True):
+    for jid, j in sorted(new.judgments.items(), key=lambda i: (i[1].date, i[0]), reverse=True):
         if jid in old.judgments:
             continue
         was = old.judgments.get(j.replaces) if j.replaces else None

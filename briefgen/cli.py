@@ -143,6 +143,12 @@ def build(
     A brief whose files are exactly as its content, templates and briefgen's version would
     make them is left alone (--force rebuilds it).
     """
+    pool = None
+    if not all_editions and (not formats or "pdf" in formats):
+        # Before the rest of briefgen is imported: the workers' WeasyPrint import runs meanwhile.
+        from briefgen.pdf import PdfPool
+
+        pool = PdfPool(len(audiences) or 3)
     from briefgen.build import FORMATS, Project
     from briefgen.build import build as run_build
 
@@ -159,6 +165,7 @@ def build(
         formats=formats or FORMATS,
         built_at=clock.now(),
         force=force,
+        pool=pool,
     )
     for warning in result.loaded.warnings:
         click.echo(str(warning), err=True)
@@ -337,3 +344,7 @@ def serve(
         out=click.echo,
         err=lambda line: click.echo(line, err=True),
     )
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -17,9 +18,13 @@ _PATTERN = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PATTERN_TEXT = r"^~?\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the day, the month or the year. `~` in front marks it approximate."""
+    """A date known to the day, the month or the year. `~` in front marks it approximate.
+
+    Dates order by the first day they may mean, then the last: May 2025 comes before
+    3 May 2025, which comes before 3 June 2025.
+    """
 
     year: int
     month: int | None = None
@@ -55,7 +60,7 @@ class PartialDate:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    @cached_property
     def first_day(self) -> dt.date:
         try:
             return dt.date(
@@ -66,7 +71,7 @@ class PartialDate:
         except ValueError as exc:
             raise ValueError(f"'{self.iso()}' is not a real date: {exc}") from None
 
-    @property
+    @cached_property
     def last_day(self) -> dt.date:
         if self.day:
             return self.first_day
@@ -98,6 +103,21 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+    def _order(self) -> tuple[dt.date, dt.date, bool]:
+        return (self.first_day, self.last_day, self.approximate)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._order() < other._order()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._order() <= other._order()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._order() > other._order()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._order() >= other._order()
 
     @classmethod
     def __get_pydantic_core_schema__(

@@ -18,15 +18,28 @@ def available(source: Source) -> dt.date:
 
 
 class Knowledge:
-    """Answers "was this known by the date?" for one content and one date."""
+    """When each fact of one content became known, worked out once and asked of any date."""
 
-    def __init__(self, content: Content, as_of: dt.date) -> None:
-        self.as_of = as_of
+    def __init__(self, content: Content) -> None:
         self.availability = {s.id: available(s) for s in content.sources}
+        # Keyed by the identity of an item's own date and source list, which live as long as
+        # the content; the entry holds on to both, so an identity is never reused meanwhile.
+        self._moments: dict[tuple[int, int], tuple[object, object, dt.date | None]] = {}
 
-    def known(self, date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
-        """When a fact became known, or None if it was not known as of the date."""
-        dates = [self.availability[r] for r in refs if r in self.availability]
-        moments = [d for d in (min(dates) if dates else None, date and date.first_day) if d]
-        moment = max(moments) if moments else None
-        return moment if moment and moment <= self.as_of else None
+    def moment(self, date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
+        """The day a fact became known (None if it has neither a date nor a known source)."""
+        key = (id(date), id(refs))
+        entry = self._moments.get(key)
+        if entry is None:
+            dates = [self.availability[r] for r in refs if r in self.availability]
+            moments = [d for d in (min(dates) if dates else None, date and date.first_day) if d]
+            entry = (date, refs, max(moments) if moments else None)
+            self._moments[key] = entry
+        return entry[2]
+
+    def known(
+        self, date: PartialDate | None, refs: Iterable[str], as_of: dt.date
+    ) -> dt.date | None:
+        """When a fact became known, or None if it was not known as of `as_of`."""
+        moment = self.moment(date, refs)
+        return moment if moment and moment <= as_of else None

@@ -65,10 +65,12 @@ def check(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
     return parser().render(text)
 
 
+@lru_cache(maxsize=4096)
 def to_inline_html(text: str) -> str:
     return parser().renderInline(text)
 

@@ -96,16 +96,21 @@ class PdfPool:
 
     def __init__(self, jobs: int) -> None:
         workers = max(1, min(jobs, len(os.sched_getaffinity(0))))
-        # fork: the workers start with briefgen already imported and need no pickled state.
+        # fork: a worker needs nothing pickled to start, and WeasyPrint is all it imports.
         self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_warm_up)
+        self._used = False
 
     def submit(self, html: str, base: Path, roots: list[Path]) -> Callable[[], bytes]:
         """Queue one PDF; the returned function waits for it (and raises its RenderError)."""
+        self._used = True
         pending = self._pool.apply_async(render_pdf, (html, base, roots))
         return pending.get
 
     def close(self) -> None:
-        """Let the workers finish and go."""
+        """Let the workers finish and go (at once, if they were never given a PDF)."""
+        if not self._used:
+            self.abandon()
+            return
         self._pool.close()
         self._pool.join()
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefgen import brief as b
-from briefgen.changes import compare
-from briefgen.knowledge import Knowledge, available
+from briefgen.changes import Series, compare
+from briefgen.knowledge import available
 from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel
 from briefgen.periods import Edition as EditionSpan
 from briefgen.periods import edition_span, window_start
@@ -26,7 +26,13 @@ def _note(note: NoteModel | None) -> str | None:
 
 
 class _Selector:
-    def __init__(self, content: Content, as_of: dt.date, audience: Audience) -> None:
+    def __init__(
+        self,
+        content: Content,
+        as_of: dt.date,
+        audience: Audience,
+        series: Series,
+    ) -> None:
         self.content = content
         self.as_of = as_of
         self.audience = audience
@@ -34,9 +40,9 @@ class _Selector:
             content.settings.period, as_of, [e.as_of for e in content.editions]
         )
         self.sources = {s.id: s for s in content.sources if available(s) <= as_of}
-        self.knowledge = Knowledge(content, as_of)
-        self.known = self.knowledge.known
-        self.changes = compare(content, self.span.previous, as_of)
+        knowledge = series.knowledge
+        self.known = lambda date, refs: knowledge.known(date, refs, as_of)
+        self.changes = compare(content, self.span.previous, as_of, series)
         self.since = self.span.previous or self.span.start - dt.timedelta(days=1)
         self.updated = {
             *(c.id for c in self.changes.tracks if c.change != "opened"),
@@ -136,7 +142,9 @@ class _Selector:
             history = sorted(((s, k) for s, k in history if k), key=lambda p: (p[1], p[0].date))
             if history and (self.recent(history[-1][1]) or track.id in active):
                 found.append((track, history))
-        found.sort(key=lambda pair: (-pair[1][-1][0].date.first_day.toordinal(), pair[0].name))
+        found.sort(
+            key=lambda pair: (-pair[1][-1][0].date.first_day.toordinal(), pair[0].name, pair[0].id)
+        )
         views = []
         for track, history in self.limit(section, found):
             statuses = tuple(
@@ -190,7 +198,9 @@ class _Selector:
         groups = []
         for issue, pairs in self.limit("positions", list(issues.items())):
             views = []
-            for p, moment in sorted(pairs, key=lambda pair: self.actors[pair[0].actor].short_name):
+            for p, moment in sorted(
+                pairs, key=lambda pair: (self.actors[pair[0].actor].short_name, pair[0].id)
+            ):
                 quote = None
                 if p.quote and p.quote.source in self.sources:
                     quote = b.QuoteView(
@@ -288,6 +298,19 @@ def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) 
     return compare(redact(content, audience), before, after)
 
 
+class Selection:
+    """One audience's view of the content, redacted once, for briefs at any number of dates."""
+
+    def __init__(self, content: Content, audience: Audience) -> None:
+        self.content = content
+        self.audience = audience
+        self.redacted = redact(content, audience)
+        self.series = Series(self.redacted)
+
+    def brief(self, as_of: dt.date, *, built_at: dt.datetime, generator: str) -> b.Brief:
+        return _select(self, as_of, built_at, generator)
+
+
 def select(
     content: Content,
     as_of: dt.date,
@@ -297,8 +320,13 @@ def select(
     generator: str,
 ) -> b.Brief:
     """The brief for one audience as of one date."""
+    return Selection(content, audience).brief(as_of, built_at=built_at, generator=generator)
+
+
+def _select(selection: Selection, as_of: dt.date, built_at: dt.datetime, generator: str) -> b.Brief:
+    content, audience = selection.content, selection.audience
     settings = content.settings
-    selector = _Selector(redact(content, audience), as_of, audience)
+    selector = _Selector(selection.redacted, as_of, audience, selection.series)
     sections: dict[str, Any] = {}
     for section in audience.sections:
         if section == "bottom_line":

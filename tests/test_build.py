@@ -197,3 +197,22 @@ def test_rebuild_skips_up_to_date_briefs_and_redoes_what_changed(make_project) -
     assert len(build(project, as_of=day, formats=["html"], built_at=later).written) == 4
     forced = build(project, as_of=day, formats=["html"], built_at=later, force=True)
     assert len(forced.written) == 4 and forced.unchanged == []
+
+
+def test_output_does_not_depend_on_hash_seeds(tmp_path) -> None:
+    """Same input, same bytes, whatever order Python happens to iterate sets in."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1751587200"}
+        subprocess.run(
+            [sys.executable, "-m", "briefgen.cli", "build", "--project", str(REPO), "--out",
+             str(out), "--format", "html", "--format", "json"],
+            check=True, capture_output=True, env=env,
+        )
+        outputs.append(tree_digest(out / "2025-07-03"))
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -29,3 +29,8 @@ def test_precision_is_kept(text, precision, human, first, last) -> None:
 def test_bad_dates_are_refused(text) -> None:
     with pytest.raises(ValueError):
         PartialDate.parse(text)
+
+
+def test_dates_of_different_precision_order_by_the_days_they_cover() -> None:
+    dates = [PartialDate.parse(t) for t in ("2025-03-05", "~2025-03", "2025", "2025-02-28")]
+    assert [d.iso() for d in sorted(dates)] == ["2025", "2025-02-28", "~2025-03", "2025-03-05"]
