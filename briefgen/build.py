@@ -56,8 +56,9 @@ class Project:
 
     @property
     def cache(self) -> Path:
-        """Where builds keep the validated content between runs."""
-        return self.out / ".briefgen-cache"
+        """Where builds keep the validated content and compiled templates between runs (one
+        for the project, whatever --out says)."""
+        return self.root / ".briefgen-cache"
 
 
 def latest_edition(content: Content) -> dt.date:

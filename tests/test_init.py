@@ -68,7 +68,7 @@ def test_installed_package_starts_and_builds_a_new_brief(tmp_path: Path) -> None
     assert built == [
         f"{a}.{f}" for a in ("analyst", "executive", "public") for f in ("html", "json", "pdf")
     ]
-    assert (project / ".gitignore").read_text() == "/output/\n"
+    assert (project / ".gitignore").read_text() == "/output/\n/.briefgen-cache/\n"
     public = (project / "output" / "2026-01-01" / "public.html").read_text()
     assert "Country A confirms example talks" in public
     assert "will not produce a settlement" not in public
