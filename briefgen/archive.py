@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.models import Settings
+from briefgen.project import FORMATS
 from briefgen.render import render_page
-
-FORMATS = ("html", "pdf", "json")
 
 
 @dataclass(frozen=True)

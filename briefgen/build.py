@@ -22,43 +22,26 @@ from briefgen.brief import Brief
 from briefgen.errors import BriefgenError, OutputError, UsageError
 from briefgen.load import Loaded, load
 from briefgen.models import Audience, Content
+from briefgen.project import FORMATS, Project
 from briefgen.render import BUILTIN_TEMPLATES, render_html
 from briefgen.select import Selection
-from briefgen.stamps import STAMP, Stamps, brief_key, folder_digest
+from briefgen.stamps import (
+    REQUESTS,
+    STAMP,
+    Stamps,
+    brief_key,
+    folder_digest,
+    inputs_digest,
+    record_request,
+    request_key,
+)
 
 if TYPE_CHECKING:
     from briefgen.pdf import PdfPool
 
-FORMATS = ("html", "pdf", "json")
 Pending = bytes | Callable[[], bytes]
 """A file's bytes, or a function that waits for them (a PDF being laid out elsewhere)."""
 GENERATOR = f"briefgen {__version__}"
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a brief project's parts live."""
-
-    root: Path
-    content: Path
-    out: Path
-
-    @classmethod
-    def at(cls, root: Path, content: Path | None = None, out: Path | None = None) -> Project:
-        root = root.resolve()
-        return cls(
-            root, (content or root / "content").resolve(), (out or root / "output").resolve()
-        )
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def cache(self) -> Path:
-        """Where builds keep the validated content and compiled templates between runs (one
-        for the project, whatever --out says)."""
-        return self.root / ".briefgen-cache"
 
 
 def latest_edition(content: Content) -> dt.date:
@@ -253,6 +236,7 @@ def build(
     with loading the content and rendering the HTML.
     """
     options = BuildOptions(list(formats), built_at, force)
+    inputs = inputs_digest(project)
     with _pool(options.formats, len(audiences) if audiences else 3, pool) as pool:
         loaded = load(project.root, project.content, project.cache)
         content = loaded.content
@@ -260,6 +244,10 @@ def build(
         chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
         plan = plan_edition(project, chosen, day, options, pool)
         written = finish_edition(plan)
+    # Recorded only now: the request is up to date once every one of its files is written.
+    key = request_key(as_of, audiences or [], options.formats)
+    stamp = record_request(project, key, inputs, [*written, *plan.unchanged])
+    write_edition(project.out, {REQUESTS: stamp})
     written.append(write_archive(project, content))
     return BuildResult(day, written, plan.unchanged, loaded)
 

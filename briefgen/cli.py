@@ -143,16 +143,24 @@ def build(
     A brief whose files are exactly as its content, templates and briefgen's version would
     make them is left alone (--force rebuilds it).
     """
+    from briefgen.project import FORMATS, Project
+    from briefgen.stamps import request_key, up_to_date
+
+    project = Project.at(root, content, out)
+    if not (all_editions or force):
+        fresh = up_to_date(project, request_key(as_of, audiences, formats or FORMATS))
+        if fresh is not None:
+            for path in fresh:
+                click.echo(f"unchanged {_display(path)}")
+            return
     pool = None
     if not all_editions and (not formats or "pdf" in formats):
         # Before the rest of briefgen is imported: the workers' WeasyPrint import runs meanwhile.
         from briefgen.pdf import PdfPool
 
         pool = PdfPool(len(audiences) or 3)
-    from briefgen.build import FORMATS, Project
     from briefgen.build import build as run_build
 
-    project = Project.at(root, content, out)
     if all_editions:
         if as_of:
             raise UsageError("give either --as-of or --all-editions, not both")

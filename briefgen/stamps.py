@@ -1,21 +1,35 @@
-"""Build stamps: skip re-rendering a brief whose inputs and outputs are exactly as last built.
+"""Build stamps: skip work whose inputs and outputs are exactly as when it was last done.
 
-The key of a brief covers everything its files are made from: what the brief shows (so a later
-fact that an old edition cannot see leaves that edition alone), the audience profile, every
-template, the formats and briefgen's version. The stamp also keeps a hash of every file it
-wrote, so an output changed or removed by hand is rebuilt.
+Two levels. A *request* stamp (output/.briefgen-requests.json) records, for one build command,
+a hash of every input file — content, project templates and briefgen's own package — and of
+every file it produced: when all match, the build has nothing to do and ends before briefgen
+is even imported. A *brief* stamp (.briefgen-stamp.json in each edition folder) covers one
+audience's files with a key made of what the brief shows (so a later fact that an old edition
+cannot see leaves that edition alone), the audience profile, every template, the formats and
+briefgen's version. Every stamp keeps a hash of each file it wrote, so an output changed or
+removed by hand is rebuilt.
+
+This module imports nothing heavy: the CLI asks it first.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.brief import Brief
-from briefgen.models import Audience
+from briefgen.project import Project
+
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+    from briefgen.models import Audience
 
 STAMP = ".briefgen-stamp.json"
+REQUESTS = ".briefgen-requests.json"
+PACKAGE = Path(__file__).parent
 
 
 def _sha(data: bytes) -> str:
@@ -23,11 +37,12 @@ def _sha(data: bytes) -> str:
 
 
 def folder_digest(folders: list[Path]) -> str:
-    """Hash of every file under the folders, by relative name and content."""
+    """Hash of every file under the folders, by relative name and content (compiled Python
+    caches aside)."""
     digest = hashlib.sha256()
     for index, folder in enumerate(folders):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 name = f"{index}/{path.relative_to(folder).as_posix()}"
                 digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -57,13 +72,7 @@ class Stamps:
         if not isinstance(entry, dict) or entry.get("key") != key:
             return []
         files: dict[str, str] = entry.get("files", {})
-        for name, sha in files.items():
-            try:
-                if _sha((self.folder / name).read_bytes()) != sha:
-                    return []
-            except OSError:
-                return []
-        return sorted(files)
+        return sorted(files) if _files_intact(self.folder, files) else []
 
     def record(self, audience: str, key: str, files: dict[str, bytes]) -> None:
         self.entries[audience] = {
@@ -73,3 +82,51 @@ class Stamps:
 
     def data(self) -> bytes:
         return (json.dumps(self.entries, indent=1, sort_keys=True) + "\n").encode()
+
+
+def _files_intact(root: Path, files: dict[str, str]) -> bool:
+    try:
+        return all(_sha((root / name).read_bytes()) == sha for name, sha in files.items())
+    except OSError:
+        return False
+
+
+def request_key(as_of: dt.date | None, audiences: Sequence[str], formats: Sequence[str]) -> str:
+    day = as_of.isoformat() if as_of else "latest"
+    return f"{day}|{','.join(sorted(audiences)) or '*'}|{','.join(sorted(formats))}"
+
+
+def inputs_digest(project: Project) -> str:
+    return folder_digest([project.content, project.templates, PACKAGE])
+
+
+def _read_requests(project: Project) -> dict[str, dict]:
+    try:
+        data = json.loads((project.out / REQUESTS).read_text())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def up_to_date(project: Project, key: str) -> list[Path] | None:
+    """The files of this build request if nothing it depends on changed since it was made."""
+    entry = _read_requests(project).get(key)
+    if not isinstance(entry, dict) or entry.get("inputs") != inputs_digest(project):
+        return None
+    files = entry.get("files", {})
+    if not files or not _files_intact(project.out, files):
+        return None
+    return [project.out / name for name in sorted(files)]
+
+
+def record_request(project: Project, key: str, inputs: str, files: list[Path]) -> bytes:
+    """The request stamps with this request recorded, to be written with the build's files."""
+    requests = _read_requests(project)
+    requests[key] = {
+        "inputs": inputs,
+        "files": {
+            path.relative_to(project.out).as_posix(): _sha(path.read_bytes())
+            for path in sorted(files)
+        },
+    }
+    return (json.dumps(requests, indent=1, sort_keys=True) + "\n").encode()

@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 LAYERS = [
-    {"__init__", "errors", "dates", "markup", "periods"},
+    {"__init__", "errors", "dates", "markup", "periods", "project"},
     {"models", "documents", "brief", "clock"},
     {"references", "schema", "redact", "knowledge", "scaffold"},
     {"changes", "stamps"},

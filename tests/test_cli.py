@@ -198,3 +198,23 @@ def test_all_editions_builds_each_and_reports_a_failure(make_project) -> None:
     index = (root / "output" / "index.html").read_text()
     assert index.index("3 July 2025") < index.index("8 May 2025")
     assert 'href="2025-07-03/analyst.html"' in index
+
+
+def test_second_build_with_nothing_changed_does_nothing(make_project) -> None:
+    root = make_project({})
+    args = ("build", "--project", str(root), "--format", "html", "--format", "json")
+    code, first, err = run(*args)
+    assert code == 0, err
+    assert first.count("wrote ") == 7
+    code, second, _ = run(*args)
+    assert second.splitlines() == [
+        line.replace("wrote ", "unchanged ") for line in first.splitlines()
+        if not line.endswith("index.html")
+    ]
+    (root / "content" / "actors" / "beta.yaml").write_text(
+        "name: Kingdom of Beta\nshort_name: Beta (renamed)\nkind: state\n"
+    )
+    code, third, _ = run(*args)
+    assert "wrote" in third
+    code, forced, _ = run(*args, "--force")
+    assert forced.count("wrote ") == 7
