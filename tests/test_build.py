@@ -210,9 +210,23 @@ def test_output_does_not_depend_on_hash_seeds(tmp_path) -> None:
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1751587200"}
         subprocess.run(
-            [sys.executable, "-m", "briefgen.cli", "build", "--project", str(REPO), "--out",
-             str(out), "--format", "html", "--format", "json"],
-            check=True, capture_output=True, env=env,
+            [
+                sys.executable,
+                "-m",
+                "briefgen.cli",
+                "build",
+                "--project",
+                str(REPO),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+                "--format",
+                "json",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
         )
         outputs.append(tree_digest(out / "2025-07-03"))
     assert outputs[0] == outputs[1] == outputs[2]

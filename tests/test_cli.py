@@ -208,7 +208,8 @@ def test_second_build_with_nothing_changed_does_nothing(make_project) -> None:
     assert first.count("wrote ") == 7
     code, second, _ = run(*args)
     assert second.splitlines() == [
-        line.replace("wrote ", "unchanged ") for line in first.splitlines()
+        line.replace("wrote ", "unchanged ")
+        for line in first.splitlines()
         if not line.endswith("index.html")
     ]
     (root / "content" / "actors" / "beta.yaml").write_text(
