@@ -120,9 +120,13 @@ def compare(
                 )
             )
 
+    # A trend line for every continuing track that moved: a trend call, or a status change.
+    moved = {c.id for c in track_changes}
     trends = []
     for track_id in sorted(set(old.tracks) & set(new.tracks), key=lambda i: (tracks[i].name, i)):
         mark = trend_between(tracks[track_id].trend, before, after)
+        if mark is None and track_id not in moved:
+            continue
         trends.append(
             b.TrendView(
                 id=track_id,

@@ -52,6 +52,7 @@ class _Selector:
             *(c.id for c in self.changes.judgments if c.change == "moved"),
         }
         self.trends = {t.id: t for t in self.changes.trends}
+        self.continuing = set(series.at(self.span.previous).tracks) if self.span.previous else set()
         self.window = window_start(content.settings.period, as_of, audience.window)
         self.actors = {a.id: a for a in content.actors}
         self.numbers: dict[str, int] = {}
@@ -64,6 +65,14 @@ class _Selector:
     def recent(self, moment: dt.date | None) -> bool:
         """Within the audience's window (what the brief reaches back to)."""
         return moment is not None and (self.window is None or moment >= self.window)
+
+    def trend(self, track_id: str, name: str) -> b.TrendView | None:
+        """The track's trend against the previous edition; None for a track new since then."""
+        if track_id in self.trends:
+            return self.trends[track_id]
+        if track_id in self.continuing:
+            return b.TrendView(id=track_id, name=name, trend="unchanged", reason=None, date=None)
+        return None
 
     def is_new(self, moment: dt.date | None) -> bool:
         """Known since the previous edition (or, for the first, within its period)."""
@@ -176,7 +185,7 @@ class _Selector:
                     cites=self.cite(track.sources) if full else (),
                     new=self.is_new(history[0][1]),
                     updated=track.id in self.updated,
-                    trend=self.trends.get(track.id),
+                    trend=self.trend(track.id, track.name),
                     note=_note(track.note) if full else None,
                 )
             )
