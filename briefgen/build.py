@@ -162,7 +162,7 @@ def plan_edition(
     for selection in selections:
         audience = selection.audience
         brief = selection.brief(day, built_at=options.built_at, generator=GENERATOR)
-        key = brief_key(brief, audience, options.formats, templates, GENERATOR)
+        key = brief_key(brief, audience, options.formats, templates)
         fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
         if fresh:
             plan.unchanged += [folder / name for name in fresh]

@@ -16,11 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from briefgen import __version__
 from briefgen.documents import Document, read_documents
 from briefgen.errors import ContentError, Problem, relative
 from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Content, Settings
 from briefgen.references import cross_check
+from briefgen.stamps import folder_digest, toolchain
 
 SETTINGS_FILE = "brief.yaml"
 BUILTIN_AUDIENCES = Path(__file__).parent / "audiences"
@@ -104,16 +104,11 @@ def load(root: Path, content_dir: Path | None = None, cache: Path | None = None)
     if not content_dir.is_dir():
         raise ContentError([Problem(relative(content_dir, root), 0, "", "no content folder here")])
 
-    digest = hashlib.sha256()
     files = content_files(content_dir)
-    for file in files:
-        digest.update(file.relative_to(content_dir).as_posix().encode() + b"\0")
-        digest.update(file.read_bytes() + b"\0")
     if cache is None:
-        return _load(root, content_dir, files, digest.hexdigest())
-    for part in sorted(BUILTIN_AUDIENCES.glob("*.yaml")):
-        digest.update(part.read_bytes())
-    key = cache / f"content-{digest.hexdigest()[:24]}-{__version__}.pickle"
+        return _load(root, content_dir, files)
+    digest = hashlib.sha256((folder_digest([content_dir]) + toolchain()).encode())
+    key = cache / f"content-{digest.hexdigest()[:32]}.pickle"
     try:
         with key.open("rb") as handle:
             loaded = pickle.load(handle)
@@ -121,7 +116,7 @@ def load(root: Path, content_dir: Path | None = None, cache: Path | None = None)
             return loaded
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    loaded = _load(root, content_dir, files, digest.hexdigest())
+    loaded = _load(root, content_dir, files)
     _store(cache, key, loaded)
     return loaded
 
@@ -140,7 +135,7 @@ def _store(cache: Path, key: Path, loaded: Loaded) -> None:
         pass
 
 
-def _load(root: Path, content_dir: Path, files: list[Path], revision: str) -> Loaded:
+def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
     problems: list[Problem] = []
 
     settings_path = content_dir / SETTINGS_FILE
@@ -194,7 +189,6 @@ def _load(root: Path, content_dir: Path, files: list[Path], revision: str) -> Lo
 
     content = Content(
         settings=settings,
-        revision=revision,
         **{kind: ordered(kind) for kind in KINDS},
     )
     return Loaded(content, tuple(sorted(p for p in warnings if p.warning)), len(files))

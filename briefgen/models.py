@@ -380,7 +380,6 @@ Section = Literal[
     "sources",
     "colophon",
 ]
-SECTIONS: tuple[str, ...] = get_args(Section)
 LimitedSection = Literal["judgments", "tracks", "track_lines", "positions", "questions", "timeline"]
 
 
@@ -452,4 +451,3 @@ class Content(Model):
     judgments: tuple[Judgment, ...] = ()
     editions: tuple[Edition, ...] = ()
     audiences: tuple[Audience, ...] = ()
-    revision: str = Field("", description="Hash of the content files.")

@@ -110,7 +110,6 @@ def render_html(
     *,
     template: str = "brief.html",
     stylesheet: str | None = None,
-    extra: dict[str, object] | None = None,
     cache: Path | None = None,
 ) -> str:
     """The brief as one HTML document: styles inline, nothing fetched from elsewhere."""
@@ -123,5 +122,4 @@ def render_html(
         sections=list(meta.sections),
         stylesheet=stylesheet,
         document_title=f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}",
-        **(extra or {}),
     )

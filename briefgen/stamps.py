@@ -18,6 +18,8 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,11 +50,9 @@ def folder_digest(folders: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def brief_key(
-    brief: Brief, audience: Audience, formats: list[str], templates: str, version: str
-) -> str:
+def brief_key(brief: Brief, audience: Audience, formats: list[str], templates: str) -> str:
     shown = brief.model_dump_json(exclude={"meta": {"built_at"}})
-    parts = [shown, audience.model_dump_json(), ",".join(sorted(formats)), templates, version]
+    parts = [shown, audience.model_dump_json(), ",".join(sorted(formats)), templates, toolchain()]
     return _sha("\0".join(parts).encode())
 
 
@@ -96,8 +96,22 @@ def request_key(as_of: dt.date | None, audiences: Sequence[str], formats: Sequen
     return f"{day}|{','.join(sorted(audiences)) or '*'}|{','.join(sorted(formats))}"
 
 
+@lru_cache(maxsize=1)
+def toolchain() -> str:
+    """briefgen's own files (code, built-in templates and audiences) and the versions of the
+    libraries that shape its output: a change to any of them makes every stamp and cache stale,
+    released version number or not."""
+    versions = []
+    for name in ("weasyprint", "jinja2", "markdown-it-py", "pydantic", "pyyaml"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    return _sha((folder_digest([PACKAGE]) + "\0" + "\0".join(versions)).encode())
+
+
 def inputs_digest(project: Project) -> str:
-    return folder_digest([project.content, project.templates, PACKAGE])
+    return _sha((folder_digest([project.content, project.templates]) + toolchain()).encode())
 
 
 def _read_requests(project: Project) -> dict[str, dict]:

@@ -10,8 +10,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 LAYERS = [
     {"__init__", "errors", "dates", "markup", "periods", "project"},
     {"models", "documents", "brief", "clock"},
-    {"references", "schema", "redact", "knowledge", "scaffold"},
-    {"changes", "stamps"},
+    {"references", "schema", "redact", "knowledge", "scaffold", "stamps"},
+    {"changes"},
     {"load", "select"},
     {"render", "pdf", "report"},
     {"archive"},

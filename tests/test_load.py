@@ -20,7 +20,6 @@ def test_minimal_project_loads(project: Path) -> None:
     loaded = load(project)
     assert [s.id for s in loaded.content.sources] == ["july-report", "may-report"]
     assert loaded.content.tracks[0].narrative[1].date.iso() == "2025-07-03"
-    assert len(loaded.content.revision) == 64
     assert loaded.warnings == ()
 
 
@@ -156,3 +155,19 @@ def test_date_after_sources_is_a_warning(make_project) -> None:
 def test_hidden_and_backup_files_are_ignored(make_project) -> None:
     root = make_project({".#draft.yaml": "broken: [", "actors/_scratch.yaml": "x: ["})
     assert load(root).files == 14
+
+
+def test_cache_serves_unchanged_content_and_notices_any_change(project: Path) -> None:
+    cache = project / ".briefgen-cache"
+    first = load(project, cache=cache)
+    assert len(list(cache.glob("content-*.pickle"))) == 1
+    assert load(project, cache=cache) == first
+    (project / "content" / "actors" / "beta.yaml").write_text(
+        "name: Kingdom of Beta\nshort_name: Beta2\nkind: state\n"
+    )
+    changed = load(project, cache=cache)
+    assert [a.short_name for a in changed.content.actors] == ["Alpha", "Beta2"]
+    assert len(list(cache.glob("content-*.pickle"))) == 1
+    (project / "content" / "actors" / "beta.yaml").write_text("name: [broken\n")
+    with pytest.raises(ContentError):
+        load(project, cache=cache)
