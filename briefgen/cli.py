@@ -7,12 +7,15 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefgen import __version__, clock
 from briefgen.errors import BriefgenError, UsageError
+
+if TYPE_CHECKING:
+    from briefgen.project import Project
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,9 +86,9 @@ def main() -> None:
 @reports_errors
 def check(root: Path, content: Path | None, strict: bool) -> None:
     """Validate the content and list every problem as path:line: field: message."""
-    from briefgen.build import Project
+    from briefgen.content.load import load
     from briefgen.errors import ContentError
-    from briefgen.load import load
+    from briefgen.project import Project
 
     project = Project.at(root, content)
     loaded = load(project.root, project.content)
@@ -93,14 +96,7 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
         click.echo(str(warning), err=True)
     if strict and loaded.warnings:
         raise ContentError(list(loaded.warnings))
-    c = loaded.content
-    click.echo(
-        f"ok: {loaded.files} files: {len(c.sources)} sources, {len(c.actors)} actors, "
-        f"{len(c.tracks)} tracks, {len(c.developments)} developments, {len(c.positions)} "
-        f"positions, {len(c.questions)} questions, {len(c.judgments)} judgments, "
-        f"{len(c.editions)} editions, {len(c.audiences)} audiences"
-        + (f"; {len(loaded.warnings)} warnings" if loaded.warnings else "")
-    )
+    click.echo(f"ok: {loaded.summary()}")
 
 
 @main.command()
@@ -144,84 +140,61 @@ def build(
     make them is left alone (--force rebuilds it).
     """
     from briefgen.project import FORMATS, Project
-    from briefgen.stamps import request_key, up_to_date
 
     project = Project.at(root, content, out)
-    if not (all_editions or force):
-        fresh = up_to_date(project, request_key(as_of, audiences, formats or FORMATS))
-        if fresh is not None:
-            for path in fresh:
-                click.echo(f"unchanged {_display(path)}")
-            return
-    pool = None
-    if not all_editions and (not formats or "pdf" in formats):
-        # Before the rest of briefgen is imported: the workers' WeasyPrint import runs meanwhile.
-        from briefgen.pdf import PdfPool
-
-        pool = PdfPool(len(audiences) or 3)
-    from briefgen.build import build as run_build
-
     if all_editions:
         if as_of:
             raise UsageError("give either --as-of or --all-editions, not both")
         _build_all(project, audiences, formats or FORMATS, force)
         return
-    result = run_build(
+    from briefgen.output.request import build_request
+
+    outcome = build_request(
         project,
         as_of=as_of,
-        audiences=audiences or None,
+        audiences=audiences,
         formats=formats or FORMATS,
         built_at=clock.now(),
         force=force,
-        pool=pool,
     )
-    for warning in result.loaded.warnings:
-        click.echo(str(warning), err=True)
-    for path in result.unchanged:
+    for warning in outcome.warnings:
+        click.echo(warning, err=True)
+    for path in outcome.unchanged:
         click.echo(f"unchanged {_display(path)}")
-    for path in result.written:
+    for path in outcome.written:
         click.echo(f"wrote {_display(path)}")
 
 
 def _build_all(
-    project: Any, audiences: tuple[str, ...], formats: tuple[str, ...], force: bool
+    project: Project, audiences: tuple[str, ...], formats: tuple[str, ...], force: bool
 ) -> None:
-    from briefgen.build import build_all
-    from briefgen.load import load
+    from briefgen.output.build import build_all
 
-    loaded = load(project.root, project.content, project.cache)
-    for warning in loaded.warnings:
-        click.echo(str(warning), err=True)
-    outcomes = build_all(
-        project,
-        loaded,
-        audiences=audiences or None,
-        formats=formats,
-        built_at=clock.now(),
-        force=force,
+    run = build_all(
+        project, audiences=audiences or None, formats=formats, built_at=clock.now(), force=force
     )
+    for warning in run.loaded.warnings:
+        click.echo(str(warning), err=True)
     failed, files = [], 0
-    count = len(loaded.content.editions)
     with click.progressbar(
-        outcomes,
-        length=count,
+        run.outcomes,
+        length=run.count,
         label="Building editions",
         file=sys.stderr,
-        item_show_func=lambda o: o and o.as_of.isoformat(),
+        item_show_func=lambda o: o.as_of.isoformat() if o else None,
     ) as bar:
         for outcome in bar:
             files += len(outcome.written)
             if outcome.error:
-                failed.append(outcome)
+                failed.append(outcome.error)
+                for line in outcome.error.lines():
+                    click.echo(f"{outcome.as_of}: {line}", err=True)
     click.echo(
-        f"built {count - len(failed)} of {count} editions ({files} files) in "
+        f"built {run.count - len(failed)} of {run.count} editions ({files} files) in "
         f"{_display(project.out)}; archive: {_display(project.out / 'index.html')}"
     )
-    for outcome in failed:
-        for line in outcome.error.lines():
-            click.echo(f"{outcome.as_of}: {line}", err=True)
     if failed:
-        sys.exit(max(o.error.exit_code for o in failed))
+        sys.exit(max(error.exit_code for error in failed))
 
 
 @main.command()
@@ -235,11 +208,12 @@ def diff(
     root: Path, content: Path | None, before: dt.date, after: dt.date, audience: str, as_json: bool
 ) -> None:
     """What changed between the brief as of D1 and as of D2."""
-    from briefgen.build import Project, pick_audiences
-    from briefgen.dates import human_date
-    from briefgen.load import load
-    from briefgen.report import changes_text
-    from briefgen.select import diff as compare
+    from briefgen.brief.select import diff as compare
+    from briefgen.brief.select import pick_audiences
+    from briefgen.content.dates import human_date
+    from briefgen.content.load import load
+    from briefgen.project import Project
+    from briefgen.render.text import changes_text
 
     if after < before:
         raise UsageError("D2 must not be earlier than D1")
@@ -260,8 +234,8 @@ def diff(
 @reports_errors
 def new(root: Path, content: Path | None, kind: str, item_id: str | None) -> None:
     """Write a new content file of KIND with every field to fill in; print its path."""
-    from briefgen.build import Project
-    from briefgen.scaffold import new_item
+    from briefgen.output.scaffold import new_item
+    from briefgen.project import Project
 
     project = Project.at(root, content)
     click.echo(_display(new_item(project.content, kind, clock.today(), item_id)))
@@ -272,7 +246,7 @@ def new(root: Path, content: Path | None, kind: str, item_id: str | None) -> Non
 @reports_errors
 def init(folder: Path) -> None:
     """Start a new brief project in FOLDER (new or empty), with one example of each kind."""
-    from briefgen.scaffold import init_project
+    from briefgen.output.scaffold import init_project
 
     written = init_project(folder, clock.today())
     click.echo(f"created a brief project in {_display(folder)} ({len(written)} files); next:")
@@ -289,8 +263,8 @@ def init(folder: Path) -> None:
 @reports_errors
 def schema(kind: str | None, out: Path | None) -> None:
     """Print the JSON Schema of a kind of content file, or write them all with --out."""
-    from briefgen.models import KINDS
-    from briefgen.schema import all_schemas, schema_for
+    from briefgen.content.kinds import KINDS
+    from briefgen.content.schema import all_schemas, schema_for
 
     kinds = ["settings", *KINDS]
     if out:
@@ -340,8 +314,8 @@ def serve(
     host: str,
 ) -> None:
     """Preview the brief in a browser; every save rebuilds it and reloads open pages."""
-    from briefgen.build import Project
-    from briefgen.serve import serve as run_serve
+    from briefgen.preview.server import serve as run_serve
+    from briefgen.project import Project
 
     run_serve(
         Project.at(root, content),

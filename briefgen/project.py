@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,3 +31,9 @@ class Project:
         """Where builds keep the validated content and compiled templates between runs (one
         for the project, whatever --out says)."""
         return self.root / ".briefgen-cache"
+
+
+def pdf_workers(briefs: int | None) -> int:
+    """How many PDF workers a build of `briefs` PDFs starts (all cores when not yet known)."""
+    cores = len(os.sched_getaffinity(0))
+    return max(1, min(briefs or cores, cores))

@@ -125,8 +125,8 @@ MINIMAL: dict[str, str] = {
 
 def brief_for(root: Path, day: str, audience: str = "analyst"):
     """The Brief of a project as of a day, for one audience."""
-    from briefgen.load import load
-    from briefgen.select import select
+    from briefgen.brief.select import select
+    from briefgen.content.load import load
 
     content = load(root).content
     [profile] = [a for a in content.audiences if a.id == audience]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefgen.build import Project, build
 from briefgen.errors import ContentError
+from briefgen.output.build import Project, build
 from tests.conftest import BUILT_AT, REPO
 
 

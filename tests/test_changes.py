@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from briefgen.changes import compare
-from briefgen.load import load
+from briefgen.brief.changes import compare
+from briefgen.content.load import load
 from tests.conftest import brief_for
 
 MAY, JUNE, JULY = dt.date(2025, 5, 8), dt.date(2025, 6, 1), dt.date(2025, 7, 3)

@@ -121,7 +121,7 @@ def test_schema_for_each_kind_and_all_to_folder(tmp_path: Path) -> None:
 
 
 def test_committed_schemas_are_current() -> None:
-    from briefgen.schema import all_schemas
+    from briefgen.content.schema import all_schemas
 
     folder = Path(__file__).resolve().parent.parent / "schemas"
     for name, text in all_schemas().items():

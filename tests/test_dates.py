@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.dates import PartialDate
+from briefgen.content.dates import PartialDate
 
 
 @pytest.mark.parametrize(

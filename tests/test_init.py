@@ -76,6 +76,6 @@ def test_installed_package_starts_and_builds_a_new_brief(tmp_path: Path) -> None
 
 def test_starter_audiences_are_the_built_in_ones() -> None:
     package = REPO / "briefgen"
-    for builtin in sorted((package / "audiences").glob("*.yaml")):
-        copy = package / "starter" / "content" / "audiences" / builtin.name
+    for builtin in sorted((package / "content" / "audiences").glob("*.yaml")):
+        copy = package / "output" / "starter" / "content" / "audiences" / builtin.name
         assert copy.read_text().split("\n", 2)[2] == builtin.read_text(), builtin.name

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefgen.build import Project, build
+from briefgen.output.build import Project, build
 from tests.conftest import BUILT_AT
 
 # Each marker appears only in an item (or part of an item) that the public must not see.

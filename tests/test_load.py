@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.content.load import load
 from briefgen.errors import ContentError
-from briefgen.load import load
 
 
 def problems(root: Path) -> list[str]:
@@ -158,16 +158,19 @@ def test_hidden_and_backup_files_are_ignored(make_project) -> None:
 
 
 def test_cache_serves_unchanged_content_and_notices_any_change(project: Path) -> None:
+    from briefgen.output.cache import load_cached
+    from briefgen.project import Project
+
     cache = project / ".briefgen-cache"
-    first = load(project, cache=cache)
+    first = load_cached(Project.at(project))
     assert len(list(cache.glob("content-*.pickle"))) == 1
-    assert load(project, cache=cache) == first
+    assert load_cached(Project.at(project)) == first
     (project / "content" / "actors" / "beta.yaml").write_text(
         "name: Kingdom of Beta\nshort_name: Beta2\nkind: state\n"
     )
-    changed = load(project, cache=cache)
+    changed = load_cached(Project.at(project))
     assert [a.short_name for a in changed.content.actors] == ["Alpha", "Beta2"]
     assert len(list(cache.glob("content-*.pickle"))) == 1
     (project / "content" / "actors" / "beta.yaml").write_text("name: [broken\n")
     with pytest.raises(ContentError):
-        load(project, cache=cache)
+        load_cached(Project.at(project))

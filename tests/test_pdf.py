@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from briefgen.errors import RenderError
-from briefgen.pdf import render_pdf
+from briefgen.render.pdf import render_pdf
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import TemplateError
-from briefgen.render import css_string, render_html
+from briefgen.render.html import css_string, render_html
 from tests.conftest import brief_for
 
 

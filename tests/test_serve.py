@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.build import Project
-from briefgen.preview import Live, inject
-from briefgen.reload import Debouncer, Epochs
-from briefgen.serve import Preview
-from briefgen.snapshot import Snapshot
+from briefgen.output.build import Project
+from briefgen.preview.pages import Live, inject
+from briefgen.preview.reload import Debouncer, Epochs
+from briefgen.preview.server import Preview
+from briefgen.preview.session import Snapshot
 from tests.conftest import BUILT_AT, REPO
 
 LIVE = Live(epoch=3, server="abc", nonce="n0nce")
@@ -227,12 +227,12 @@ def test_unexpected_exception_is_shown_not_raised(project: Path, monkeypatch) ->
     def explode(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("briefgen.snapshot.select", explode)
+    monkeypatch.setattr("briefgen.preview.session.select", explode)
     status, html = body(snapshot_of(project), "/2025-07-03/analyst.html")
     assert status == 500
     assert "briefgen failed unexpectedly" in html and "RuntimeError: kaboom" in html
     assert "Traceback" in html
-    monkeypatch.setattr("briefgen.snapshot.load", explode)
+    monkeypatch.setattr("briefgen.preview.session.load", explode)
     snapshot = snapshot_of(project)
     assert snapshot.failure is not None and snapshot.failure.lines == ("RuntimeError: kaboom",)
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import websocket
 
-from briefgen.build import Project
-from briefgen.serve import Preview
+from briefgen.output.build import Project
+from briefgen.preview.server import Preview
 
 CHROMIUM = Path("/usr/bin/chromium")
 BAD_DATE = (

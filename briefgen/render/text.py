@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from briefgen.brief import Changes
-from briefgen.dates import human_date
-from briefgen.markup import to_plain
+from briefgen.brief.views import Changes
+from briefgen.content.dates import human_date
+from briefgen.content.markup import to_plain
 
 WIDTH = 100
 

@@ -24,11 +24,12 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from briefgen import clock
-from briefgen.build import Project, latest_edition, pick_audiences
+from briefgen.brief.select import latest_edition, pick_audiences
 from briefgen.errors import UsageError, relative
-from briefgen.preview import Live, error_page, page_url
-from briefgen.reload import Debouncer, Epochs
-from briefgen.snapshot import Response, Snapshot
+from briefgen.preview.pages import Live, error_page, page_url
+from briefgen.preview.reload import Debouncer, Epochs
+from briefgen.preview.session import Response, Snapshot
+from briefgen.project import Project
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 WAIT_PATH = "/_briefgen/wait"

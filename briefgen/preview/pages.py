@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from briefgen.dates import human_date
+from briefgen.content.dates import human_date
 
 FONTS = """
   --serif: "Charis SIL", "Charter", "Georgia", "DejaVu Serif", serif;

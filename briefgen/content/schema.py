@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Settings
+from briefgen.content.kinds import KINDS
+from briefgen.content.models import Settings
 
 
 def schema_for(kind: str) -> dict[str, Any]:
@@ -14,10 +15,10 @@ def schema_for(kind: str) -> dict[str, Any]:
         schema = Settings.model_json_schema()
         schema["title"] = "briefgen settings (content/brief.yaml)"
         return schema
-    item = KINDS[kind].model_json_schema()
+    item = KINDS[kind].model.model_json_schema()
     defs = item.pop("$defs", {})
     # The file name gives the id and a Markdown body its long text: a one-item file may omit both.
-    implied = {ID_FIELD.get(kind, "id"), BODY_FIELD.get(kind)}
+    implied = {KINDS[kind].id_field, KINDS[kind].body}
     single = {**item, "required": [f for f in item.get("required", []) if f not in implied]}
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

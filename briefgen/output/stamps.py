@@ -15,45 +15,26 @@ This module imports nothing heavy: the CLI asks it first.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.fingerprint import folder_digest, sha, toolchain
 from briefgen.project import Project
 
 if TYPE_CHECKING:
-    from briefgen.brief import Brief
-    from briefgen.models import Audience
+    from briefgen.brief.views import Brief
+    from briefgen.content.models import Audience
 
 STAMP = ".briefgen-stamp.json"
 REQUESTS = ".briefgen-requests.json"
-PACKAGE = Path(__file__).parent
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def folder_digest(folders: list[Path]) -> str:
-    """Hash of every file under the folders, by relative name and content (compiled Python
-    caches aside)."""
-    digest = hashlib.sha256()
-    for index, folder in enumerate(folders):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file() and "__pycache__" not in path.parts:
-                name = f"{index}/{path.relative_to(folder).as_posix()}"
-                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def brief_key(brief: Brief, audience: Audience, formats: list[str], templates: str) -> str:
     shown = brief.model_dump_json(exclude={"meta": {"built_at"}})
     parts = [shown, audience.model_dump_json(), ",".join(sorted(formats)), templates, toolchain()]
-    return _sha("\0".join(parts).encode())
+    return sha("\0".join(parts).encode())
 
 
 class Stamps:
@@ -77,7 +58,7 @@ class Stamps:
     def record(self, audience: str, key: str, files: dict[str, bytes]) -> None:
         self.entries[audience] = {
             "key": key,
-            "files": {name: _sha(data) for name, data in sorted(files.items())},
+            "files": {name: sha(data) for name, data in sorted(files.items())},
         }
 
     def data(self) -> bytes:
@@ -86,7 +67,7 @@ class Stamps:
 
 def _files_intact(root: Path, files: dict[str, str]) -> bool:
     try:
-        return all(_sha((root / name).read_bytes()) == sha for name, sha in files.items())
+        return all(sha((root / name).read_bytes()) == digest for name, digest in files.items())
     except OSError:
         return False
 
@@ -96,22 +77,8 @@ def request_key(as_of: dt.date | None, audiences: Sequence[str], formats: Sequen
     return f"{day}|{','.join(sorted(audiences)) or '*'}|{','.join(sorted(formats))}"
 
 
-@lru_cache(maxsize=1)
-def toolchain() -> str:
-    """briefgen's own files (code, built-in templates and audiences) and the versions of the
-    libraries that shape its output: a change to any of them makes every stamp and cache stale,
-    released version number or not."""
-    versions = []
-    for name in ("weasyprint", "jinja2", "markdown-it-py", "pydantic", "pyyaml"):
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} ?")
-    return _sha((folder_digest([PACKAGE]) + "\0" + "\0".join(versions)).encode())
-
-
 def inputs_digest(project: Project) -> str:
-    return _sha((folder_digest([project.content, project.templates]) + toolchain()).encode())
+    return sha((folder_digest([project.content, project.templates]) + toolchain()).encode())
 
 
 def _read_requests(project: Project) -> dict[str, dict]:
@@ -139,7 +106,7 @@ def record_request(project: Project, key: str, inputs: str, files: list[Path]) -
     requests[key] = {
         "inputs": inputs,
         "files": {
-            path.relative_to(project.out).as_posix(): _sha(path.read_bytes())
+            path.relative_to(project.out).as_posix(): sha(path.read_bytes())
             for path in sorted(files)
         },
     }

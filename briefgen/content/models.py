@@ -20,8 +20,8 @@ from pydantic import (
     field_validator,
 )
 
-from briefgen import markup
-from briefgen.dates import PartialDate
+from briefgen.content import markup
+from briefgen.content.dates import PartialDate
 
 Slug = Annotated[
     str,
@@ -416,26 +416,6 @@ class Audience(Model):
         None, description="Added to the title, e.g. 'Public edition'."
     )
     colophon: Markdown | None = Field(None, description="Extra wording for the colophon.")
-
-
-KINDS: dict[str, type[Model]] = {
-    "sources": Source,
-    "actors": Actor,
-    "tracks": Track,
-    "developments": Development,
-    "positions": Position,
-    "questions": Question,
-    "judgments": Judgment,
-    "editions": Edition,
-    "audiences": Audience,
-}
-"""Folder under `content/` → the model of each item in it."""
-
-BODY_FIELD: dict[str, str] = {"tracks": "narrative", "editions": "bottom_line"}
-"""For Markdown files: which field the body fills."""
-
-ID_FIELD: dict[str, str] = {"editions": "as_of"}
-"""Which field the file name fills when a one-item file leaves it out (`id` elsewhere)."""
 
 
 class Content(Model):

@@ -5,42 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from briefgen.documents import Document, Loc
+from briefgen.content.documents import Document, Loc
+from briefgen.content.kinds import KINDS
 from briefgen.errors import Problem
-from briefgen.models import ID_FIELD
-
-# Which fields of which kind refer to which kind. A path segment "*" walks a list.
-REFERENCES: dict[str, list[tuple[Loc, str]]] = {
-    "sources": [],
-    "actors": [(("affiliation",), "actors")],
-    "tracks": [
-        (("parties", "*"), "actors"),
-        (("mediators", "*"), "actors"),
-        (("supporters", "*"), "actors"),
-        (("status", "*", "sources", "*"), "sources"),
-        (("sources", "*"), "sources"),
-    ],
-    "developments": [
-        (("tracks", "*"), "tracks"),
-        (("actors", "*"), "actors"),
-        (("sources", "*"), "sources"),
-    ],
-    "positions": [
-        (("actor",), "actors"),
-        (("quote", "speaker"), "actors"),
-        (("quote", "source"), "sources"),
-        (("sources", "*"), "sources"),
-    ],
-    "questions": [
-        (("tracks", "*"), "tracks"),
-        (("signposts", "*", "sources", "*"), "sources"),
-        (("answer", "sources", "*"), "sources"),
-        (("sources", "*"), "sources"),
-    ],
-    "judgments": [(("sources", "*"), "sources"), (("replaces",), "judgments")],
-    "editions": [],
-    "audiences": [],
-}
 
 
 def _values(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -68,7 +35,7 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
     ids: dict[str, dict[str, Document]] = {}
     for kind, pairs in items.items():
         ids[kind] = {}
-        field = ID_FIELD.get(kind, "id")
+        field = KINDS[kind].id_field
         for _, doc in pairs:
             item_id = str(doc.data.get(field, ""))
             if item_id in ids[kind]:
@@ -86,7 +53,7 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
 
     for kind, pairs in items.items():
         for _, doc in pairs:
-            for path, target in REFERENCES[kind]:
+            for path, target in KINDS[kind].references:
                 for loc, ref in _values(doc.data, path):
                     if ref not in ids[target]:
                         field = ".".join(str(p) for p in loc)

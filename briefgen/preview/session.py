@@ -15,11 +15,12 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.build import GENERATOR, Project, pick_audiences, render_outputs
+from briefgen.brief.select import pick_audiences, select
+from briefgen.content.load import Loaded, load
 from briefgen.errors import BriefgenError, ContentError, UsageError
-from briefgen.load import Loaded, load
-from briefgen.preview import Live, error_page, inject, start_page, toolbar
-from briefgen.select import select
+from briefgen.preview.pages import Live, error_page, inject, start_page, toolbar
+from briefgen.project import Project
+from briefgen.render.outputs import render_files
 
 PAGE = re.compile(
     r"/(?P<day>\d{4}-\d{2}-\d{2})/(?P<audience>[a-z0-9][a-z0-9_-]{0,80})\.(?P<fmt>html|pdf)"
@@ -135,12 +136,12 @@ class Snapshot:
         content = self.loaded.content
         try:
             [audience] = pick_audiences(content, [audience_id])
-            brief = select(content, day, audience, built_at=self.built_at, generator=GENERATOR)
+            brief = select(content, day, audience, built_at=self.built_at)
             if fmt == "pdf":
                 with _PDF_LOCK:
-                    files = render_outputs(self.project, brief, audience, ["pdf"])
+                    files = render_files(self.project.root, brief, audience, ["pdf"])
             else:
-                files = render_outputs(self.project, brief, audience, ["html"])
+                files = render_files(self.project.root, brief, audience, ["html"])
             return files[f"{audience.id}.{fmt}"]
         except Exception as exc:
             return Failure.of(exc)

@@ -6,21 +6,17 @@ Gathers every problem before giving up, so `briefgen check` can list them all at
 from __future__ import annotations
 
 import difflib
-import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from briefgen.documents import Document, read_documents
+from briefgen.content.documents import Document, read_documents
+from briefgen.content.kinds import KINDS
+from briefgen.content.models import Content, Settings
+from briefgen.content.references import cross_check
 from briefgen.errors import ContentError, Problem, relative
-from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Content, Settings
-from briefgen.references import cross_check
-from briefgen.stamps import folder_digest, toolchain
 
 SETTINGS_FILE = "brief.yaml"
 BUILTIN_AUDIENCES = Path(__file__).parent / "audiences"
@@ -34,6 +30,13 @@ class Loaded:
     content: Content
     warnings: tuple[Problem, ...]
     files: int
+
+    def summary(self) -> str:
+        """One line: how many files and items of each kind, and warnings."""
+        c = self.content
+        counts = ", ".join(f"{len(getattr(c, kind))} {kind}" for kind in KINDS)
+        warned = f"; {len(self.warnings)} warnings" if self.warnings else ""
+        return f"{self.files} files: {counts}{warned}"
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -94,45 +97,12 @@ def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, 
         return None, problems
 
 
-def load(root: Path, content_dir: Path | None = None, cache: Path | None = None) -> Loaded:
-    """Load and check `content/` under the project root; raise ContentError listing all problems.
-
-    With a cache folder, content whose every file (and briefgen itself) is unchanged since the
-    last load is read back from there instead of parsed and validated again.
-    """
+def load(root: Path, content_dir: Path | None = None) -> Loaded:
+    """Load and check `content/` under the project root; raise ContentError listing all problems."""
     content_dir = content_dir or root / "content"
     if not content_dir.is_dir():
         raise ContentError([Problem(relative(content_dir, root), 0, "", "no content folder here")])
-
-    files = content_files(content_dir)
-    if cache is None:
-        return _load(root, content_dir, files)
-    digest = hashlib.sha256((folder_digest([content_dir]) + toolchain()).encode())
-    key = cache / f"content-{digest.hexdigest()[:32]}.pickle"
-    try:
-        with key.open("rb") as handle:
-            loaded = pickle.load(handle)
-        if isinstance(loaded, Loaded):
-            return loaded
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    loaded = _load(root, content_dir, files)
-    _store(cache, key, loaded)
-    return loaded
-
-
-def _store(cache: Path, key: Path, loaded: Loaded) -> None:
-    """Keep only the newest entry; a cache that cannot be written is no error."""
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("content-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".content-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(loaded, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, key)
-    except OSError:
-        pass
+    return _load(root, content_dir, content_files(content_dir))
 
 
 def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
@@ -163,11 +133,11 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
             folders = ", ".join(KINDS)
             problems.append(Problem(display, 0, "", f"not in a known folder ({folders})"))
             continue
-        id_field = ID_FIELD.get(kind, "id")
-        docs, found = read_documents(file, display, BODY_FIELD.get(kind), (id_field, file.stem))
+        spec = KINDS[kind]
+        docs, found = read_documents(file, display, spec.body, (spec.id_field, file.stem))
         problems += found
         for doc in docs:
-            model, found = _validate(doc, KINDS[kind])
+            model, found = _validate(doc, spec.model)
             problems += found
             items[kind].append((model, doc))
 
@@ -175,7 +145,9 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
     for file in sorted(BUILTIN_AUDIENCES.glob("*.yaml")):
         if file.stem not in own:
             docs, _ = read_documents(file, f"(built-in) {file.name}", None, ("id", file.stem))
-            items["audiences"] += [(_validate(doc, KINDS["audiences"])[0], doc) for doc in docs]
+            items["audiences"] += [
+                (_validate(doc, KINDS["audiences"].model)[0], doc) for doc in docs
+            ]
 
     warnings = cross_check(items)
     problems += [p for p in warnings if not p.warning]
@@ -183,7 +155,7 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
         raise ContentError(problems)
 
     def ordered(kind: str) -> tuple[Any, ...]:
-        field = ID_FIELD.get(kind, "id")
+        field = KINDS[kind].id_field
         models = (m for m, _ in items[kind] if m is not None)
         return tuple(sorted(models, key=lambda m: getattr(m, field)))
 

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from briefgen import brief as b
-from briefgen.changes import Series, compare
-from briefgen.knowledge import available
-from briefgen.models import LIKELIHOODS, Audience, Content, Development, NoteModel
-from briefgen.periods import Edition as EditionSpan
-from briefgen.periods import edition_span, window_start
-from briefgen.redact import redact
+from briefgen import __version__
+from briefgen.brief import views as b
+from briefgen.brief.changes import Series, compare
+from briefgen.brief.periods import Edition as EditionSpan
+from briefgen.brief.periods import edition_span, window_start
+from briefgen.brief.redact import redact
+from briefgen.content.knowledge import available
+from briefgen.content.models import LIKELIHOODS, Audience, Content, Development, NoteModel
+from briefgen.errors import UsageError
+
+GENERATOR = f"briefgen {__version__}"
 
 
 def _note(note: NoteModel | None) -> str | None:
@@ -302,6 +306,28 @@ class _Selector:
         )
 
 
+def latest_edition(content: Content) -> dt.date:
+    if not content.editions:
+        raise UsageError("the content defines no edition; give --as-of or add content/editions/")
+    return max(e.as_of for e in content.editions)
+
+
+def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audience]:
+    """The audiences asked for (all, by default); an unknown name lists the known ones."""
+    known = {a.id: a for a in content.audiences}
+    unknown = [n for n in names or () if n not in known]
+    if unknown:
+        raise UsageError(
+            f"unknown audience {', '.join(repr(n) for n in unknown)}; "
+            f"known: {', '.join(sorted(known))}"
+        )
+    return (
+        [known[n] for n in dict.fromkeys(names)]
+        if names
+        else sorted(known.values(), key=lambda a: a.id)
+    )
+
+
 def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) -> b.Changes:
     """What changed between two dates, as this audience may see it."""
     return compare(redact(content, audience), before, after)
@@ -316,7 +342,9 @@ class Selection:
         self.redacted = redact(content, audience)
         self.series = Series(self.redacted)
 
-    def brief(self, as_of: dt.date, *, built_at: dt.datetime, generator: str) -> b.Brief:
+    def brief(
+        self, as_of: dt.date, *, built_at: dt.datetime, generator: str = GENERATOR
+    ) -> b.Brief:
         return _select(self, as_of, built_at, generator)
 
 
@@ -326,7 +354,7 @@ def select(
     audience: Audience,
     *,
     built_at: dt.datetime,
-    generator: str,
+    generator: str = GENERATOR,
 ) -> b.Brief:
     """The brief for one audience as of one date."""
     return Selection(content, audience).brief(as_of, built_at=built_at, generator=generator)

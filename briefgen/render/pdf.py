@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from briefgen.errors import RenderError
 
-LOG = logging.getLogger("briefgen.pdf")
+LOG = logging.getLogger("briefgen.render.pdf")
 
 # WeasyPrint lays out nested boxes recursively; give it room, and turn the rest into an error.
 _RECURSION_LIMIT = 3000

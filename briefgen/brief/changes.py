@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen import brief as b
-from briefgen.dates import PartialDate
-from briefgen.knowledge import Knowledge
-from briefgen.models import Content, Judgment, Position, StatusChange, TrendMark
+from briefgen.brief import views as b
+from briefgen.content.dates import PartialDate
+from briefgen.content.knowledge import Knowledge
+from briefgen.content.models import Content, Judgment, Position, StatusChange, TrendMark
 
 MOVING = ("improved", "deteriorated")
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
-from briefgen.dates import PartialDate
+from briefgen.content.dates import PartialDate
 
 
 class View(BaseModel):

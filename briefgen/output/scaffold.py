@@ -8,20 +8,10 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from briefgen.content.kinds import BY_NAME
+from briefgen.content.models import Model
 from briefgen.errors import OutputError, UsageError
-from briefgen.models import BODY_FIELD, ID_FIELD, KINDS, Model
 
-NEW_KINDS = {
-    "source": "sources",
-    "actor": "actors",
-    "track": "tracks",
-    "development": "developments",
-    "position": "positions",
-    "question": "questions",
-    "judgment": "judgments",
-    "edition": "editions",
-    "audience": "audiences",
-}
 DATE_FIELDS = {"date", "published", "opened", "accessed", "known_from", "as_of"}
 
 
@@ -79,11 +69,10 @@ def starter_yaml(model: type[Model], today: dt.date, skip: set[str]) -> str:
 
 def new_item(content_dir: Path, kind: str, today: dt.date, item_id: str | None = None) -> Path:
     """Write a starter file for one new item; never overwrite an existing file."""
-    if kind not in NEW_KINDS:
-        raise UsageError(f"unknown kind '{kind}'; give one of: {', '.join(NEW_KINDS)}")
-    folder_name = NEW_KINDS[kind]
-    model = KINDS[folder_name]
-    body_field = BODY_FIELD.get(folder_name)
+    if kind not in BY_NAME:
+        raise UsageError(f"unknown kind '{kind}'; give one of: {', '.join(BY_NAME)}")
+    spec = BY_NAME[kind]
+    folder_name, model, body_field = spec.folder, spec.model, spec.body
     suffix = ".md" if body_field else ".yaml"
     folder = content_dir / folder_name
     if folder_name == "editions":
@@ -96,7 +85,7 @@ def new_item(content_dir: Path, kind: str, today: dt.date, item_id: str | None =
             path, number = folder / f"{base}-{number}{suffix}", number + 1
     if path.exists():
         raise UsageError(f"{path} already exists; briefgen new never overwrites a file")
-    skip = {ID_FIELD.get(folder_name, "id"), *(filter(None, [body_field]))}
+    skip = {spec.id_field, *(filter(None, [body_field]))}
     text = starter_yaml(model, today, skip)
     if body_field:
         text = f"---\n{text}---\nTODO: the {body_field.replace('_', ' ')}, in Markdown.\n"

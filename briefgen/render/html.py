@@ -9,9 +9,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from briefgen import markup
-from briefgen.brief import Brief
-from briefgen.dates import PartialDate, human_date, short_date
+from briefgen.brief.views import Brief
+from briefgen.content import markup
+from briefgen.content.dates import PartialDate, human_date, short_date
 from briefgen.errors import TemplateError, relative
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"

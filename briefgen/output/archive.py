@@ -7,9 +7,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.models import Settings
-from briefgen.project import FORMATS
-from briefgen.render import render_page
+from briefgen.content.models import Content, Settings
+from briefgen.output.files import write_files
+from briefgen.project import FORMATS, Project
+from briefgen.render.html import render_page
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,9 @@ def archive_html(out: Path, settings: Settings, root: Path) -> str:
         organisation=settings.organisation,
         language=settings.language,
     )
+
+
+def write_archive(project: Project, content: Content) -> Path:
+    """Rebuild `output/index.html` from the editions found there."""
+    html = archive_html(project.out, content.settings, project.root)
+    return write_files(project.out, {"index.html": html.encode("utf-8")})[0]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from briefgen.dates import PartialDate
-from briefgen.models import Content, Source
+from briefgen.content.dates import PartialDate
+from briefgen.content.models import Content, Source
 
 
 def available(source: Source) -> dt.date:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from briefgen.models import SENSITIVITIES, Audience, Content, Edition, Model, NoteModel, Sensitivity
+from briefgen.content.models import (
+    SENSITIVITIES,
+    Audience,
+    Content,
+    Edition,
+    Model,
+    NoteModel,
+    Sensitivity,
+)
 
 M = TypeVar("M", bound=Model)
 
