@@ -1,4 +1,4 @@
-"""What changed between two dates: compare what was known then with what is known now.
+"""What changed between two dates: compare the state on one day with the state on another.
 
 Works on (redacted) content, not on rendered briefs, so item limits never read as removals and
 an audience is only ever compared with itself.
@@ -7,83 +7,160 @@ an audience is only ever compared with itself.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
 from briefgen.brief import views as b
-from briefgen.content.dates import PartialDate
+from briefgen.brief.state import State, state_on, trend_between
 from briefgen.content.knowledge import Knowledge
-from briefgen.content.models import Content, Judgment, Position, StatusChange, TrendMark
-
-MOVING = ("improved", "deteriorated")
+from briefgen.content.models import Content, Judgment
 
 
-@dataclass
-class Snapshot:
-    """The state of knowledge on one day."""
+class Series:
+    """One content seen at many dates: each state is worked out once, so a series of editions
+    costs one state per edition, not two."""
 
-    tracks: dict[str, StatusChange] = field(default_factory=dict)
-    positions: dict[tuple[str, str], Position] = field(default_factory=dict)
-    questions: set[str] = field(default_factory=set)
-    answered: set[str] = field(default_factory=set)
-    observed: set[tuple[str, int]] = field(default_factory=set)
-    judgments: dict[str, Judgment] = field(default_factory=dict)
-    developments: set[str] = field(default_factory=set)
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.knowledge = Knowledge(content.sources)
+        self._states: dict[dt.date, State] = {}
 
-
-def snapshot(content: Content, day: dt.date, knowledge: Knowledge) -> Snapshot:
-    def known(date: PartialDate | None, refs: list[str]) -> dt.date | None:
-        return knowledge.known(date, refs, day)
-
-    state = Snapshot()
-    for track in content.tracks:
-        seen = [(known(s.date, s.sources), s) for s in track.status]
-        seen = [(moment, s) for moment, s in seen if moment]
-        if seen:
-            state.tracks[track.id] = max(seen, key=lambda pair: (pair[0], pair[1].date))[1]
-    for p in content.positions:
-        moment = known(p.date, p.sources)
-        current = state.positions.get((p.issue, p.actor))
-        if moment and (current is None or p.date.first_day >= current.date.first_day):
-            state.positions[(p.issue, p.actor)] = p
-    for q in content.questions:
-        if known(q.opened, q.sources):
-            state.questions.add(q.id)
-            if q.answer and known(q.answer.date, q.answer.sources):
-                state.answered.add(q.id)
-            for index, s in enumerate(q.signposts):
-                if s.observed and known(s.observed, s.sources):
-                    state.observed.add((q.id, index))
-    live = {j.id: j for j in content.judgments if known(j.date, j.sources)}
-    replaced = {j.replaces for j in live.values() if j.replaces}
-    state.judgments = {i: j for i, j in live.items() if i not in replaced}
-    state.developments = {d.id for d in content.developments if known(d.date, d.sources)}
-    return state
-
-
-def trend_between(marks: list[TrendMark], after: dt.date, upto: dt.date) -> TrendMark | None:
-    """The latest trend call made after the previous edition and by this one."""
-    calls = [m for m in marks if after < m.date.first_day <= upto]
-    return max(calls, key=lambda m: m.date) if calls else None
+    def at(self, day: dt.date) -> State:
+        if day not in self._states:
+            self._states[day] = state_on(self.content, day, self.knowledge)
+        return self._states[day]
 
 
 def _estimate(j: Judgment) -> str:
     return f"{j.likelihood}, {j.confidence} confidence"
 
 
-class Series:
-    """One content seen at many dates: each snapshot is taken once, so a series of editions
-    costs one snapshot per edition, not two."""
+def _tracks(old: State, new: State) -> list[b.TrackChange]:
+    changes = []
+    for track_id, now in sorted(new.tracks.items(), key=lambda i: (i[1].track.name, i[0])):
+        was = old.tracks[track_id].current.item if track_id in old.tracks else None
+        status = now.current.item
+        change = None
+        if was is None:
+            change = "opened"
+        elif was.status != status.status:
+            change = "ended" if status.status == "concluded" else "status"
+        if change:
+            changes.append(
+                b.TrackChange(
+                    id=track_id,
+                    name=now.track.name,
+                    change=change,
+                    before=was.status if was else None,
+                    after=status.status,
+                    date=status.date,
+                    note=status.note,
+                )
+            )
+    return changes
 
-    def __init__(self, content: Content, knowledge: Knowledge | None = None) -> None:
-        self.content = content
-        self.knowledge = knowledge or Knowledge(content)
-        self._snapshots: dict[dt.date, Snapshot] = {}
 
-    def at(self, day: dt.date) -> Snapshot:
-        if day not in self._snapshots:
-            self._snapshots[day] = snapshot(self.content, day, self.knowledge)
-        return self._snapshots[day]
+def _trends(old: State, new: State, moved: set[str], before: dt.date) -> list[b.TrendView]:
+    """A trend line for every continuing track that moved: a trend call, or a status change."""
+    trends = []
+    continuing = sorted(
+        set(old.tracks) & set(new.tracks), key=lambda i: (new.tracks[i].track.name, i)
+    )
+    for track_id in continuing:
+        track = new.tracks[track_id].track
+        mark = trend_between(track.trend, before, new.day)
+        if mark is None and track_id not in moved:
+            continue
+        trends.append(
+            b.TrendView(
+                id=track_id,
+                name=track.name,
+                trend=mark.trend if mark else "unchanged",
+                reason=mark.reason if mark else None,
+                date=mark.date if mark else None,
+            )
+        )
+    return trends
+
+
+def _positions(old: State, new: State, actors: dict[str, str]) -> list[b.PositionChange]:
+    changes = []
+    for key, now in sorted(new.positions.items()):
+        p = now.item
+        was = old.positions[key].item if key in old.positions else None
+        if was is None or was.id != p.id:
+            changes.append(
+                b.PositionChange(
+                    id=p.id,
+                    actor=actors[p.actor],
+                    issue=p.issue,
+                    change="new" if was is None else "shifted",
+                    before=was.stance if was else None,
+                    after=p.stance,
+                    date=p.date,
+                )
+            )
+    return changes
+
+
+def _questions(old: State, new: State) -> list[b.QuestionChange]:
+    opened = sorted(
+        (q.question for qid, q in new.questions.items() if qid not in old.questions),
+        key=lambda q: (q.priority, q.id),
+    )
+    changes = [
+        b.QuestionChange(id=q.id, question=q.question, change="opened", answer=None, date=q.opened)
+        for q in opened
+    ]
+    for qid, now in sorted(new.questions.items()):
+        answer = now.question.answer
+        if now.answered and answer and not (qid in old.questions and old.questions[qid].answered):
+            changes.append(
+                b.QuestionChange(
+                    id=qid,
+                    question=now.question.question,
+                    change="answered",
+                    answer=answer.text,
+                    date=answer.date,
+                )
+            )
+    return changes
+
+
+def _signposts(old: State, new: State) -> list[b.SignpostChange]:
+    """Signposts observed since, on questions that were already open."""
+    found = []
+    for qid, now in sorted(new.questions.items()):
+        if qid not in old.questions:
+            continue
+        for index in sorted(set(now.observed) - set(old.questions[qid].observed)):
+            s = now.question.signposts[index]
+            assert s.observed is not None
+            found.append(
+                b.SignpostChange(
+                    id=qid, question=now.question.question, text=s.text, observed=s.observed
+                )
+            )
+    return found
+
+
+def _judgments(old: State, new: State) -> list[b.JudgmentChange]:
+    changes = []
+    by_date = sorted(new.judgments.items(), key=lambda i: (i[1].item.date, i[0]), reverse=True)
+    for jid, now in by_date:
+        if jid in old.judgments:
+            continue
+        j = now.item
+        was = old.judgments[j.replaces].item if j.replaces in old.judgments else None
+        changes.append(
+            b.JudgmentChange(
+                id=jid,
+                statement=j.statement,
+                change="moved" if was else "new",
+                before=_estimate(was) if was else None,
+                after=_estimate(j),
+                reason=j.reason,
+            )
+        )
+    return changes
 
 
 def compare(
@@ -95,125 +172,20 @@ def compare(
     series = series or Series(content)
     old, new = series.at(before), series.at(after)
     actors = {a.id: a.short_name for a in content.actors}
-    tracks = {t.id: t for t in content.tracks}
-    questions = {q.id: q for q in content.questions}
-    developments = {d.id: d for d in content.developments}
-
-    track_changes = []
-    for track_id, status in sorted(new.tracks.items(), key=lambda i: (tracks[i[0]].name, i[0])):
-        was = old.tracks.get(track_id)
-        change = None
-        if was is None:
-            change = "opened"
-        elif was.status != status.status:
-            change = "ended" if status.status == "concluded" else "status"
-        if change:
-            track_changes.append(
-                b.TrackChange(
-                    id=track_id,
-                    name=tracks[track_id].name,
-                    change=change,
-                    before=was.status if was else None,
-                    after=status.status,
-                    date=status.date,
-                    note=status.note,
-                )
-            )
-
-    # A trend line for every continuing track that moved: a trend call, or a status change.
-    moved = {c.id for c in track_changes}
-    trends = []
-    for track_id in sorted(set(old.tracks) & set(new.tracks), key=lambda i: (tracks[i].name, i)):
-        mark = trend_between(tracks[track_id].trend, before, after)
-        if mark is None and track_id not in moved:
-            continue
-        trends.append(
-            b.TrendView(
-                id=track_id,
-                name=tracks[track_id].name,
-                trend=mark.trend if mark else "unchanged",
-                reason=mark.reason if mark else None,
-                date=mark.date if mark else None,
-            )
-        )
-
-    position_changes = []
-    for key, p in sorted(new.positions.items()):
-        was = old.positions.get(key)
-        if was is None or was.id != p.id:
-            position_changes.append(
-                b.PositionChange(
-                    id=p.id,
-                    actor=actors[p.actor],
-                    issue=p.issue,
-                    change="new" if was is None else "shifted",
-                    before=was.stance if was else None,
-                    after=p.stance,
-                    date=p.date,
-                )
-            )
-
-    question_changes = []
-    for qid in sorted(new.questions - old.questions, key=lambda i: (questions[i].priority, i)):
-        q = questions[qid]
-        question_changes.append(
-            b.QuestionChange(
-                id=qid, question=q.question, change="opened", answer=None, date=q.opened
-            )
-        )
-    for qid in sorted(new.answered - old.answered):
-        q = questions[qid]
-        assert q.answer is not None
-        question_changes.append(
-            b.QuestionChange(
-                id=qid,
-                question=q.question,
-                change="answered",
-                answer=q.answer.text,
-                date=q.answer.date,
-            )
-        )
-
-    signposts = []
-    for qid, index in sorted(new.observed - old.observed):
-        if qid in old.questions:
-            s = questions[qid].signposts[index]
-            assert s.observed is not None
-            signposts.append(
-                b.SignpostChange(
-                    id=qid, question=questions[qid].question, text=s.text, observed=s.observed
-                )
-            )
-
-    judgment_changes = []
-    for jid, j in sorted(new.judgments.items(), key=lambda i: (i[1].date, i[0]), reverse=True):
-        if jid in old.judgments:
-            continue
-        was = old.judgments.get(j.replaces) if j.replaces else None
-        judgment_changes.append(
-            b.JudgmentChange(
-                id=jid,
-                statement=j.statement,
-                change="moved" if was else "new",
-                before=_estimate(was) if was else None,
-                after=_estimate(j),
-                reason=j.reason,
-            )
-        )
-
-    fresh: list[Any] = sorted(
-        (developments[i] for i in new.developments - old.developments),
+    tracks = _tracks(old, new)
+    fresh = sorted(
+        (d.item for i, d in new.developments.items() if i not in old.developments),
         key=lambda d: (d.date, d.id),
         reverse=True,
     )
     return b.Changes(
         previous=before,
-        tracks=tuple(track_changes),
-        trends=tuple(trends),
-        positions=tuple(position_changes),
-        questions=tuple(question_changes),
-        signposts=tuple(signposts),
-        judgments=tuple(judgment_changes),
+        tracks=tuple(tracks),
+        trends=tuple(_trends(old, new, {c.id for c in tracks}, before)),
+        positions=tuple(_positions(old, new, actors)),
+        questions=tuple(_questions(old, new)),
+        signposts=tuple(_signposts(old, new)),
+        judgments=tuple(_judgments(old, new)),
         developments=tuple(
             b.DevelopmentChange(id=d.id, date=d.date, headline=d.headline) for d in fresh
         ),

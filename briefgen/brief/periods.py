@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Edition:
+class EditionSpan:
     start: dt.date
     label: str
     number: int
@@ -64,13 +64,13 @@ def label(period: str, as_of: dt.date) -> str:
     return f"Daily brief · {as_of.isoformat()}"
 
 
-def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> Edition:
+def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> EditionSpan:
     """Where `as_of` sits in the series the content's editions define.
 
     Counts only earlier editions, so adding later ones never changes a past edition.
     """
     earlier = sorted(day for day in set(editions) if day < as_of)
-    return Edition(
+    return EditionSpan(
         start=period_start(period, as_of),
         label=label(period, as_of),
         number=len(earlier) + 1,

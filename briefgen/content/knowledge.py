@@ -1,7 +1,13 @@
-"""When a fact became known: the rule every as-of decision rests on.
+"""When a fact became known, and how the entries of one history order: the rules every as-of
+decision rests on.
 
 A fact counts as known from the later of its own date and the earliest availability among the
 sources it cites; a source is available from `known_from`, else the last day its date allows.
+
+Entries of one history (a track's status changes and trend calls, an actor's positions on one
+issue) order by their own date (as `PartialDate` orders: first possible day, then last, exact
+before approximate), then by the day they became known. Two entries equal on both cannot be
+ordered; `check` reports them (see `histories`).
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 from briefgen.content.dates import PartialDate
-from briefgen.content.models import Content, Source
+from briefgen.content.models import Source
+
+Order = tuple[PartialDate, dt.date]
+"""Where an entry sits in its history: its own date, then the day it became known."""
 
 
 def available(source: Source) -> dt.date:
@@ -20,8 +29,8 @@ def available(source: Source) -> dt.date:
 class Knowledge:
     """When each fact of one content became known, worked out once and asked of any date."""
 
-    def __init__(self, content: Content) -> None:
-        self.availability = {s.id: available(s) for s in content.sources}
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self.availability = {s.id: available(s) for s in sources}
         # Keyed by the identity of an item's own date and source list, which live as long as
         # the content; the entry holds on to both, so an identity is never reused meanwhile.
         self._moments: dict[tuple[int, int], tuple[object, object, dt.date | None]] = {}

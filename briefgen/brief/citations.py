@@ -1,0 +1,50 @@
+"""Endnotes: sources numbered in the order a reader first meets them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefgen.brief import views as b
+from briefgen.content.models import NoteModel, Source
+
+
+def note_text(note: NoteModel | None) -> str | None:
+    return note.text if note else None
+
+
+class Citations:
+    """Numbers for the sources available to one brief, given on first citation."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        self.sources = sources
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
+        """Endnote numbers for the refs that the brief may cite (sources available by then)."""
+        numbers = []
+        for ref in refs:
+            if ref not in self.sources:
+                continue
+            if ref not in self.numbers:
+                self.numbers[ref] = len(self.numbers) + 1
+            numbers.append(self.numbers[ref])
+        return tuple(sorted(set(numbers)))
+
+    def notes(self) -> tuple[b.SourceNote, ...]:
+        """The endnotes of every source cited so far, in number order."""
+        return tuple(
+            b.SourceNote(
+                number=number,
+                id=s.id,
+                outlet=s.outlet,
+                title=s.title,
+                url=str(s.url) if s.url else None,
+                published=s.published,
+                accessed=s.accessed,
+                reliability=s.reliability,
+                credibility=s.credibility,
+                note=note_text(s.note),
+            )
+            for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
+            for s in [self.sources[ref]]
+        )

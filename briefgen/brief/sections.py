@@ -1,0 +1,260 @@
+"""The sections of one brief, built from the state on its date.
+
+Every section reads the same `State` as *What changed*. An audience's window leaves out what
+has had no news within it; an audience's limits keep the most important items of a section:
+the newest judgments, the tracks and positions with the latest news, open questions by priority,
+the newest developments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from briefgen.brief import views as b
+from briefgen.brief.citations import Citations, note_text
+from briefgen.brief.periods import EditionSpan, window_start
+from briefgen.brief.state import Known, QuestionState, State, TrackState
+from briefgen.content.models import LIKELIHOODS, Audience, Content, Development, Position
+
+T = TypeVar("T")
+
+
+class Sections:
+    def __init__(
+        self,
+        content: Content,
+        state: State,
+        previous: State | None,
+        changes: b.Changes,
+        span: EditionSpan,
+        audience: Audience,
+    ) -> None:
+        self.content = content
+        self.state = state
+        self.as_of = state.day
+        self.audience = audience
+        self.since = span.previous or span.start - dt.timedelta(days=1)
+        self.updated = {
+            *(c.id for c in changes.tracks if c.change != "opened"),
+            *(c.id for c in changes.positions if c.change == "shifted"),
+            *(c.id for c in changes.questions if c.change == "answered"),
+            *(c.id for c in changes.signposts),
+            *(c.id for c in changes.judgments if c.change == "moved"),
+        }
+        self.trends = {t.id: t for t in changes.trends}
+        self.continuing = set(previous.tracks) if previous else set()
+        self.window = window_start(content.settings.period, self.as_of, audience.window)
+        self.actors = {a.id: a for a in content.actors}
+        self.citations = Citations(state.sources)
+        self.track_names = {i: s.track.name for i, s in state.tracks.items()}
+
+    def recent(self, moment: dt.date | None) -> bool:
+        """Within the audience's window (what the brief reaches back to)."""
+        return moment is not None and (self.window is None or moment >= self.window)
+
+    def is_new(self, moment: dt.date | None) -> bool:
+        """Known since the previous edition (or, for the first, within its period)."""
+        return moment is not None and self.since < moment <= self.as_of
+
+    def limit(self, section: str, items: Sequence[T]) -> Sequence[T]:
+        """The first items, as many as the audience allows; `items` come most important first."""
+        most = self.audience.limits.get(section)  # type: ignore[call-overload]
+        return items[:most] if most else items
+
+    def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
+        return self.citations.cite(refs)
+
+    def names(self, ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.actors[i].short_name for i in ids)
+
+    def trend(self, track_id: str, name: str) -> b.TrendView | None:
+        """The track's trend against the previous edition; None for a track new since then."""
+        if track_id in self.trends:
+            return self.trends[track_id]
+        if track_id in self.continuing:
+            return b.TrendView(id=track_id, name=name, trend="unchanged", reason=None, date=None)
+        return None
+
+    def bottom_line(self) -> str | None:
+        edition = next((e for e in self.content.editions if e.as_of == self.as_of), None)
+        return edition.bottom_line if edition else None
+
+    def judgments(self) -> tuple[b.JudgmentView, ...]:
+        live = [j for j in self.state.judgments.values() if self.recent(j.known)]
+        live.sort(key=lambda j: (-j.item.date.first_day.toordinal(), j.item.id))
+        return tuple(
+            b.JudgmentView(
+                id=j.id,
+                statement=j.statement,
+                likelihood=j.likelihood,
+                likelihood_rank=LIKELIHOODS.index(j.likelihood),
+                confidence=j.confidence,
+                basis=j.basis,
+                date=j.date,
+                cites=self.cite(j.sources),
+                new=self.is_new(known) and j.id not in self.updated,
+                updated=j.id in self.updated,
+                note=note_text(j.note),
+            )
+            for j, known in ((entry.item, entry.known) for entry in self.limit("judgments", live))
+        )
+
+    def development(self, d: Development) -> b.DevelopmentView:
+        return b.DevelopmentView(
+            id=d.id,
+            date=d.date,
+            headline=d.headline,
+            detail=d.detail,
+            tracks=tuple(self.track_names[t] for t in d.tracks if t in self.track_names),
+            actors=self.names(d.actors),
+            cites=self.cite(d.sources),
+            new=self.is_new(self.state.developments[d.id].known),
+            note=note_text(d.note),
+        )
+
+    def developments(self) -> list[Development]:
+        """Developments with news in the window, newest first."""
+        known = [d.item for d in self.state.developments.values() if self.recent(d.known)]
+        return sorted(known, key=lambda d: (d.date.first_day, d.id), reverse=True)
+
+    def tracks(self, section: str) -> tuple[b.TrackView, ...]:
+        """Full track blocks, or (for `track_lines`) the same without narrative and events."""
+        full = section == "tracks"
+        developments = self.developments()
+        active = {t for d in developments for t in d.tracks}
+        found = [
+            s
+            for track_id, s in self.state.tracks.items()
+            if self.recent(s.last_known) or track_id in active
+        ]
+        found.sort(
+            key=lambda s: (-s.current.item.date.first_day.toordinal(), s.track.name, s.track.id)
+        )
+        return tuple(self.track(s, full, developments) for s in self.limit(section, found))
+
+    def track(self, state: TrackState, full: bool, developments: list[Development]) -> b.TrackView:
+        track = state.track
+        statuses = tuple(
+            b.Status(status=s.status, date=s.date, note=s.note, cites=self.cite(s.sources))
+            for s in (entry.item for entry in (state.history if full else state.history[-1:]))
+        )
+        narrative = tuple(
+            b.NarrativeView(date=part.date, text=part.text)
+            for part in track.narrative
+            if full and (part.date is None or part.date.first_day <= self.as_of)
+        )
+        return b.TrackView(
+            id=track.id,
+            name=track.name,
+            summary=track.summary,
+            format=track.format,
+            parties=self.names(track.parties),
+            mediators=self.names(track.mediators),
+            mediators_note=track.mediators_note,
+            supporters=self.names(track.supporters),
+            status=statuses[-1],
+            history=statuses,
+            narrative=narrative,
+            developments=tuple(
+                self.development(d) for d in developments if full and track.id in d.tracks
+            ),
+            watch=tuple(track.watch),
+            cites=self.cite(track.sources) if full else (),
+            new=self.is_new(state.first_known),
+            updated=track.id in self.updated,
+            trend=self.trend(track.id, track.name),
+            note=note_text(track.note) if full else None,
+        )
+
+    def positions(self) -> tuple[b.IssueView, ...]:
+        """Issues with a current position in the window. The limit keeps the issues with the
+        latest positions; they are shown by name, so a reader finds an issue where expected."""
+        issues: dict[str, list[Known[Position]]] = {}
+        for (issue, _), entry in sorted(self.state.positions.items()):
+            if self.recent(entry.known):
+                issues.setdefault(issue, []).append(entry)
+        by_news = sorted(
+            issues.items(),
+            key=lambda i: (
+                -max(e.item.date.first_day for e in i[1]).toordinal(),
+                -max(e.known for e in i[1]).toordinal(),
+                i[0],
+            ),
+        )
+        kept = sorted(self.limit("positions", by_news))
+        return tuple(
+            b.IssueView(
+                issue=issue, positions=tuple(self.position(e) for e in self._by_actor(entries))
+            )
+            for issue, entries in kept
+        )
+
+    def _by_actor(self, entries: list[Known[Position]]) -> list[Known[Position]]:
+        return sorted(entries, key=lambda e: (self.actors[e.item.actor].short_name, e.item.id))
+
+    def position(self, entry: Known[Position]) -> b.PositionView:
+        p = entry.item
+        quote = None
+        if p.quote and p.quote.source in self.state.sources:
+            quote = b.QuoteView(
+                text=p.quote.text,
+                speaker=self.actors[p.quote.speaker].short_name,
+                cite=self.cite([p.quote.source])[0],
+            )
+        return b.PositionView(
+            id=p.id,
+            actor=self.actors[p.actor].short_name,
+            issue=p.issue,
+            stance=p.stance,
+            quote=quote,
+            date=p.date,
+            cites=self.cite(p.sources),
+            new=self.is_new(entry.known) and p.id not in self.updated,
+            updated=p.id in self.updated,
+            note=note_text(p.note),
+        )
+
+    def questions(self) -> tuple[b.QuestionView, ...]:
+        """Questions with news in the window: open before answered, then by priority."""
+        found = [
+            q
+            for q in self.state.questions.values()
+            if any(self.recent(m) for m in (q.known, q.answered, *q.observed.values()))
+        ]
+        found.sort(key=lambda q: (q.answered is not None, q.question.priority, q.question.id))
+        return tuple(self.question(q) for q in self.limit("questions", found))
+
+    def question(self, state: QuestionState) -> b.QuestionView:
+        q = state.question
+        answer = None
+        if state.answered and q.answer:
+            answer = b.AnswerView(
+                text=q.answer.text, date=q.answer.date, cites=self.cite(q.answer.sources)
+            )
+        signposts = tuple(
+            b.SignpostView(
+                text=s.text,
+                observed=s.observed if index in state.observed else None,
+                cites=self.cite(s.sources) if index in state.observed else (),
+            )
+            for index, s in enumerate(q.signposts)
+        )
+        return b.QuestionView(
+            id=q.id,
+            question=q.question,
+            why=q.why,
+            signposts=signposts,
+            tracks=tuple(self.track_names[t] for t in q.tracks if t in self.track_names),
+            opened=q.opened,
+            priority=q.priority,
+            answer=answer,
+            cites=self.cite(q.sources),
+            new=self.is_new(state.known),
+            updated=q.id in self.updated,
+            note=note_text(q.note),
+        )
+
+    def timeline(self) -> tuple[b.DevelopmentView, ...]:
+        return tuple(self.development(d) for d in self.limit("timeline", self.developments()))
