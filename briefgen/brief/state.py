@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from briefgen.content.dates import PartialDate
 from briefgen.content.knowledge import Knowledge, Order
 from briefgen.content.models import (
     Content,
@@ -90,32 +91,31 @@ def latest(entries: Iterable[tuple[Order, T]]) -> T | None:
 def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
     """The state of knowledge on `day`."""
 
-    def known(date, refs) -> dt.date | None:  # type: ignore[no-untyped-def]
+    def known(date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
         return knowledge.known(date, refs, day)
 
     tracks = {}
     for track in content.tracks:
-        seen = [(s, known(s.date, s.sources)) for s in track.status]
-        ordered = sorted((((s.date, k), s) for s, k in seen if k), key=lambda entry: entry[0])
+        seen = [(knowledge.order(s.date, s.sources), s) for s in track.status]
+        ordered = sorted((e for e in seen if e[0][1] <= day), key=lambda entry: entry[0])
         if ordered:
             history = tuple(Known(s, order[1]) for order, s in ordered)
             tracks[track.id] = TrackState(track, history)
 
     positions: dict[tuple[str, str], list[tuple[Order, Known[Position]]]] = {}
     for p in content.positions:
-        if moment := known(p.date, p.sources):
-            positions.setdefault((p.issue, p.actor), []).append(
-                ((p.date, moment), Known(p, moment))
-            )
+        order = knowledge.order(p.date, p.sources)
+        if order[1] <= day:
+            positions.setdefault((p.issue, p.actor), []).append((order, Known(p, order[1])))
 
     questions = {}
     for q in content.questions:
         if moment := known(q.opened, q.sources):
             answered = known(q.answer.date, q.answer.sources) if q.answer else None
             observed = {
-                index: seen
+                index: observed_on
                 for index, s in enumerate(q.signposts)
-                if s.observed and (seen := known(s.observed, s.sources))
+                if s.observed and (observed_on := known(s.observed, s.sources))
             }
             questions[q.id] = QuestionState(q, moment, answered, observed)
 

@@ -16,6 +16,8 @@ from pydantic_core import core_schema
 
 _PATTERN = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PATTERN_TEXT = r"^~?\d{4}(-\d{2}(-\d{2})?)?$"
+MONTHS = tuple(calendar.month_name)
+MONTHS_SHORT = tuple(calendar.month_abbr)
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,11 @@ class PartialDate:
 
     def human(self) -> str:
         """'3 July 2025', 'May 2025', '2025'; 'c.' in front when approximate."""
-        return self._text(calendar.month_name)
+        return self._text(MONTHS)
 
     def short(self) -> str:
         """'3 Jul 2025', 'May 2025', '2025' for tables and timelines."""
-        return self._text(calendar.month_abbr)
+        return self._text(MONTHS_SHORT)
 
     def __str__(self) -> str:
         return self.iso()
@@ -140,8 +142,8 @@ class PartialDate:
 
 
 def human_date(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+    return f"{day.day} {MONTHS_SHORT[day.month]} {day.year}"

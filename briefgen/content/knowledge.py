@@ -46,6 +46,12 @@ class Knowledge:
             self._moments[key] = entry
         return entry[2]
 
+    def order(self, date: PartialDate, refs: Iterable[str]) -> Order:
+        """Where a dated entry sits in its history."""
+        moment = self.moment(date, refs)
+        assert moment is not None  # a date always gives a day
+        return (date, moment)
+
     def known(
         self, date: PartialDate | None, refs: Iterable[str], as_of: dt.date
     ) -> dt.date | None:

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from briefgen.content.documents import Document, read_documents
+from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
 from briefgen.content.models import Content, Settings
 from briefgen.content.references import cross_check
@@ -51,7 +53,7 @@ def content_files(content_dir: Path) -> list[Path]:
     return files
 
 
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     if error["type"] == "extra_forbidden":
         name = str(error["loc"][-1])
         known = _fields_at(model, error["loc"][:-1])
@@ -151,6 +153,8 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
 
     warnings = cross_check(items)
     problems += [p for p in warnings if not p.warning]
+    if not problems:  # with a broken item, an order could only be guessed
+        problems += unordered(items)
     if problems or settings is None:
         raise ContentError(problems)
 

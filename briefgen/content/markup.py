@@ -26,7 +26,7 @@ def parser() -> MarkdownIt:
     md.enable(["replacements", "smartquotes", "table", "strikethrough"])
     # Pictures would be fetched by the reader's browser from anywhere; briefs embed only our own.
     md.disable("image")
-    md.validateLink = link_is_safe
+    md.validateLink = link_is_safe  # type: ignore[method-assign]  # markdown-it's documented hook
     return md
 
 

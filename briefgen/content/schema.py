@@ -12,9 +12,9 @@ from briefgen.content.models import Settings
 def schema_for(kind: str) -> dict[str, Any]:
     """Schema of one file under `content/<kind>/`: one item, or a list of items."""
     if kind == "settings":
-        schema = Settings.model_json_schema()
-        schema["title"] = "briefgen settings (content/brief.yaml)"
-        return schema
+        settings = Settings.model_json_schema()
+        settings["title"] = "briefgen settings (content/brief.yaml)"
+        return settings
     item = KINDS[kind].model.model_json_schema()
     defs = item.pop("$defs", {})
     # The file name gives the id and a Markdown body its long text: a one-item file may omit both.

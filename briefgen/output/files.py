@@ -15,11 +15,11 @@ def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in sorted(files.items()):
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            os.chmod(tmp, 0o644)
-            staged.append((Path(tmp), folder / name))
+            os.chmod(tmp_name, 0o644)
+            staged.append((Path(tmp_name), folder / name))
         for tmp, final in staged:
             os.replace(tmp, final)
     except OSError as exc:
