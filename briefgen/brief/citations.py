@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from briefgen.brief import views as b
-from briefgen.content.models import NoteModel, Source
+from briefgen.content.fields import NoteModel
+from briefgen.content.models import Source
 
 
 def note_text(note: NoteModel | None) -> str | None:

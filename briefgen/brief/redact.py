@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from briefgen.content.models import (
-    SENSITIVITIES,
-    Audience,
-    Content,
-    Edition,
-    Model,
-    NoteModel,
-    Sensitivity,
-)
+from briefgen.content.fields import SENSITIVITIES, Model, NoteModel, Sensitivity
+from briefgen.content.models import Audience, Content, Edition
 
 M = TypeVar("M", bound=Model)
 

@@ -16,7 +16,8 @@ from briefgen.brief import views as b
 from briefgen.brief.citations import Citations, note_text
 from briefgen.brief.periods import EditionSpan, window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
-from briefgen.content.models import LIKELIHOODS, Audience, Content, Development, Position
+from briefgen.content.fields import LIKELIHOODS
+from briefgen.content.models import Audience, Content, Development, Position
 
 T = TypeVar("T")
 

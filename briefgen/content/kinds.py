@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.content.documents import Loc
+from briefgen.content.fields import Model
 from briefgen.content.models import (
     Actor,
     Audience,
     Development,
     Edition,
     Judgment,
-    Model,
     Position,
     Question,
     Source,

@@ -6,87 +6,26 @@ Field descriptions are the documentation; `briefgen schema` turns them into JSON
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    HttpUrl,
-    StringConstraints,
-    field_validator,
-)
+from pydantic import Field, HttpUrl, StringConstraints, field_validator
 
-from briefgen.content import markup
 from briefgen.content.dates import PartialDate
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
-    Field(description="Stable id: lower-case letters, digits and hyphens."),
-]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(markup.check),
-    Field(description="Markdown; raw HTML is shown as text and only web links are kept."),
-]
-SourceRefs = Annotated[
-    list[Slug],
-    Field(min_length=1, description="Ids of the sources that support this; at least one."),
-]
-
-Likelihood = Literal[
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-]
-LIKELIHOODS: tuple[str, ...] = get_args(Likelihood)
-Confidence = Literal["low", "moderate", "high"]
-Sensitivity = Literal["public", "internal", "restricted"]
-SENSITIVITIES: tuple[str, ...] = get_args(Sensitivity)
-MaybeSensitivity = Annotated[
-    Sensitivity | None,
-    Field(
-        description="public < internal < restricted. An audience sees an item only up to its "
-        "ceiling. Left out: the brief's default `sensitivity`."
-    ),
-]
-TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended", "concluded"]
-Period = Literal["daily", "weekly", "monthly"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class NoteModel(Model):
-    """An analyst's note with its own sensitivity."""
-
-    text: Markdown
-    sensitivity: Sensitivity = "internal"
-
-
-def _note(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
-
-
-Note = Annotated[
-    NoteModel,
-    BeforeValidator(_note),
-    Field(
-        description="An analyst's note: text (internal), or {text, sensitivity}. Shown only "
-        "to audiences whose ceiling reaches it; never to the public by default."
-    ),
-]
+from briefgen.content.fields import (
+    Confidence,
+    Likelihood,
+    Markdown,
+    MaybeSensitivity,
+    Model,
+    Note,
+    Period,
+    Sensitivity,
+    Slug,
+    SourceRefs,
+    Text,
+    TrackStatus,
+)
+from briefgen.content.narrative import NarrativePart, split_narrative
 
 
 class Settings(Model):
@@ -175,35 +114,6 @@ class TrendMark(Model):
     trend: Literal["improved", "deteriorated", "unchanged"]
     reason: Text | None = Field(None, description="One line: why. Expected when it moved.")
     sensitivity: MaybeSensitivity = None
-
-
-class NarrativePart(Model):
-    """A stretch of narrative, known from its date (background when it has none)."""
-
-    date: PartialDate | None = None
-    sensitivity: Sensitivity | None = None
-    text: Markdown
-
-
-_PART_HEADING = re.compile(
-    r"^##[ \t]+(?:(~?\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*)?(public|internal|restricted)?[ \t]*$",
-    re.M,
-)
-
-
-def split_narrative(body: str) -> list[dict[str, str | None]]:
-    """Split a Markdown body at headings that are only a date and/or a sensitivity."""
-    parts: list[dict[str, str | None]] = []
-    cuts = [m for m in _PART_HEADING.finditer(body) if m.group(1) or m.group(2)]
-    head = body[: cuts[0].start()] if cuts else body
-    if head.strip():
-        parts.append({"date": None, "sensitivity": None, "text": head})
-    for index, match in enumerate(cuts):
-        end = cuts[index + 1].start() if index + 1 < len(cuts) else len(body)
-        parts.append(
-            {"date": match.group(1), "sensitivity": match.group(2), "text": body[match.end() : end]}
-        )
-    return parts
 
 
 class Track(Model):

@@ -8,8 +8,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from briefgen.content.fields import Model
 from briefgen.content.kinds import BY_NAME
-from briefgen.content.models import Model
 from briefgen.errors import OutputError, UsageError
 
 DATE_FIELDS = {"date", "published", "opened", "accessed", "known_from", "as_of"}
