@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.brief import views as b
-from briefgen.brief.state import State, state_on, trend_between
+from briefgen.brief.state import State, TrackState, state_on, trend_between
 from briefgen.content.knowledge import Knowledge
 from briefgen.content.models import Content, Judgment
 
@@ -33,16 +33,26 @@ def _estimate(j: Judgment) -> str:
     return f"{j.likelihood}, {j.confidence} confidence"
 
 
+def _interim(was: TrackState, now: TrackState) -> tuple[str, ...]:
+    """Statuses the track took after the previous edition's and before the current one."""
+    statuses = [e.item for e in now.history]
+    start = next(i for i, s in enumerate(statuses) if s is was.current.item)
+    return tuple(s.status for s in statuses[start + 1 : -1])
+
+
 def _tracks(old: State, new: State) -> list[b.TrackChange]:
     changes = []
     for track_id, now in sorted(new.tracks.items(), key=lambda i: (i[1].track.name, i[0])):
         was = old.tracks[track_id].current.item if track_id in old.tracks else None
         status = now.current.item
+        interim = _interim(old.tracks[track_id], now) if was else ()
         change = None
         if was is None:
             change = "opened"
         elif was.status != status.status:
             change = "ended" if status.status == "concluded" else "status"
+        elif any(s != status.status for s in interim):
+            change = "reverted"
         if change:
             changes.append(
                 b.TrackChange(
@@ -53,8 +63,26 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
                     after=status.status,
                     date=status.date,
                     note=status.note,
+                    interim=tuple(s for s in interim if s != status.status) if was else (),
                 )
             )
+        # Both states hold the same content's objects: identity tells a link seen before.
+        old_links = {id(k.item) for k in old.tracks[track_id].links} if was else set()
+        names = {i: s.track.name for i, s in new.tracks.items()}
+        for link in now.links:
+            if id(link.item) not in old_links and link.item.track in names:
+                changes.append(
+                    b.TrackChange(
+                        id=track_id,
+                        name=now.track.name,
+                        change=link.item.relation,
+                        before=None,
+                        after=status.status,
+                        date=link.item.date,
+                        note=link.item.note,
+                        other=names[link.item.track],
+                    )
+                )
     return changes
 
 
@@ -104,22 +132,44 @@ def _positions(old: State, new: State, actors: dict[str, str]) -> list[b.Positio
 def _questions(old: State, new: State) -> list[b.QuestionChange]:
     opened = sorted(
         (q.question for qid, q in new.questions.items() if qid not in old.questions),
-        key=lambda q: (q.priority, q.id),
+        key=lambda q: (new.current_or_first(q.priority), q.id),
     )
     changes = [
         b.QuestionChange(id=q.id, question=q.question, change="opened", answer=None, date=q.opened)
         for q in opened
     ]
+    texts = {q.id: q.question for q in (s.question for s in new.questions.values())}
     for qid, now in sorted(new.questions.items()):
-        answer = now.question.answer
-        if now.answered and answer and not (qid in old.questions and old.questions[qid].answered):
+        q, was = now.question, old.questions.get(qid)
+        if now.answered and q.answer and not (was and was.answered):
             changes.append(
                 b.QuestionChange(
                     id=qid,
-                    question=now.question.question,
+                    question=q.question,
                     change="answered",
-                    answer=answer.text,
-                    date=answer.date,
+                    answer=q.answer.text,
+                    date=q.answer.date,
+                )
+            )
+        if now.superseded and q.superseded_by and not (was and was.superseded):
+            later = q.superseded_by
+            changes.append(
+                b.QuestionChange(
+                    id=qid,
+                    question=q.question,
+                    change="superseded",
+                    answer=texts.get(later.question, later.question),
+                    date=later.date,
+                )
+            )
+        if now.closed and q.closed and not (was and was.closed):
+            changes.append(
+                b.QuestionChange(
+                    id=qid,
+                    question=q.question,
+                    change="closed",
+                    answer=q.closed.reason,
+                    date=q.closed.date,
                 )
             )
     return changes
@@ -150,11 +200,13 @@ def _judgments(old: State, new: State) -> list[b.JudgmentChange]:
             continue
         j = now.item
         was = old.judgments[j.replaces].item if j.replaces in old.judgments else None
+        change = "new" if was is None else "moved" if was.statement == j.statement else "replaced"
         changes.append(
             b.JudgmentChange(
                 id=jid,
                 statement=j.statement,
-                change="moved" if was else "new",
+                change=change,
+                before_statement=was.statement if change == "replaced" and was else None,
                 before=_estimate(was) if was else None,
                 after=_estimate(j),
                 reason=j.reason,

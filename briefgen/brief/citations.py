@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from briefgen.brief import views as b
-from briefgen.content.fields import NoteModel
-from briefgen.content.models import Source
-
-
-def note_text(note: NoteModel | None) -> str | None:
-    return note.text if note else None
+from briefgen.brief.state import State
 
 
 class Citations:
     """Numbers for the sources available to one brief, given on first citation."""
 
-    def __init__(self, sources: dict[str, Source]) -> None:
-        self.sources = sources
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.sources = state.sources
         self.numbers: dict[str, int] = {}
 
     def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
@@ -44,7 +40,7 @@ class Citations:
                 accessed=s.accessed,
                 reliability=s.reliability,
                 credibility=s.credibility,
-                note=note_text(s.note),
+                note=self.state.note(s.note),
             )
             for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
             for s in [self.sources[ref]]

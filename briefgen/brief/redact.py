@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from briefgen.content.changing import Change, Changing, changing_fields
 from briefgen.content.fields import SENSITIVITIES, Model, NoteModel, Sensitivity
 from briefgen.content.models import Audience, Content, Edition
 
@@ -22,6 +23,7 @@ class _Redactor:
         self.sources = {s.id for s in content.sources if self.visible(s)}
         self.actors = {a.id for a in content.actors if self.visible(a)}
         self.tracks = {t.id for t in content.tracks if self.visible(t)}
+        self.questions = {q.id for q in content.questions if self.visible(q)}
 
     def visible(self, item: Any) -> bool:
         level = getattr(item, "sensitivity", None) or self.default
@@ -46,18 +48,44 @@ class _Redactor:
                 update[field] = self.ids(getattr(item, field), getattr(self, field))
         if "note" in type(item).model_fields:
             update["note"] = self.note(item.note)  # type: ignore[attr-defined]
-        return item.model_copy(update=update)
+        return item.model_copy(update={**self.changing(item), **update})
+
+    def changing(self, item: Model) -> dict[str, Any]:
+        """Every changing field of the item without the entries only hidden sources report."""
+        return {
+            name: field.keep(self.entry)
+            for name in changing_fields(type(item))
+            if (field := getattr(item, name)) is not None
+        }
+
+    def entry(self, entry: Change[Any]) -> Change[Any] | None:
+        sources = self.ids(entry.sources, self.sources)
+        if entry.sources and not sources:
+            return None
+        return entry.model_copy(update={"sources": sources})
+
+    def actor_ids(self, field: Changing[list[str]] | None) -> Changing[list[str]] | None:
+        return field.map(lambda ids: self.ids(ids, self.actors)) if field else None
 
     def track(self, track: Any) -> Any:
         status = [s for s in (self.fact(s) for s in track.status) if s]
         if not status:
             return None
+        track = track.model_copy(update=self.changing(track))
+        mediators = track.mediators
         return self.fact(
             track,
             status=status,
-            parties=self.ids(track.parties, self.actors),
-            mediators=self.ids(track.mediators, self.actors),
-            supporters=self.ids(track.supporters, self.actors),
+            parties=self.actor_ids(track.parties),
+            mediators=mediators.map(lambda ms: [m for m in ms if m.actor in self.actors])
+            if mediators
+            else None,
+            supporters=self.actor_ids(track.supporters),
+            links=[
+                link
+                for link in (self.fact(link) for link in track.links)
+                if link and link.track in self.tracks
+            ],
             narrative=tuple(p for p in track.narrative if self.visible_part(p)),
         )
 
@@ -85,7 +113,25 @@ class _Redactor:
             signposts.append(signpost.model_copy(update={"sources": sources, "observed": observed}))
         if not signposts:
             return None
-        return self.fact(question, answer=answer, signposts=signposts)
+        later = question.superseded_by
+        if later and later.question not in self.questions:
+            later = None
+        return self.fact(
+            question,
+            answer=answer,
+            signposts=signposts,
+            superseded_by=self.cited(later),
+            closed=self.cited(question.closed),
+        )
+
+    def cited(self, item: M | None) -> M | None:
+        """A part whose sources may be empty: kept unless every source it gives is hidden."""
+        if item is None:
+            return None
+        sources = self.ids(item.sources, self.sources)  # type: ignore[attr-defined]
+        if item.sources and not sources:  # type: ignore[attr-defined]
+            return None
+        return item.model_copy(update={"sources": sources})
 
     def edition(self, edition: Edition, audience: str) -> Edition:
         """Keep every edition (they number the series) with only this audience's bottom line."""
@@ -111,7 +157,10 @@ def redact(content: Content, audience: Audience) -> Content:
             ),
             "actors": keep(
                 a.model_copy(
-                    update={"affiliation": a.affiliation if a.affiliation in r.actors else None}
+                    update={
+                        **r.changing(a),
+                        "affiliation": a.affiliation if a.affiliation in r.actors else None,
+                    }
                 )
                 for a in content.actors
                 if a.id in r.actors

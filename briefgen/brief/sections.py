@@ -13,13 +13,16 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from briefgen.brief import views as b
-from briefgen.brief.citations import Citations, note_text
+from briefgen.brief.citations import Citations
 from briefgen.brief.periods import EditionSpan, window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
 from briefgen.content.fields import LIKELIHOODS
-from briefgen.content.models import Audience, Content, Development, Position
+from briefgen.content.models import Audience, Content, Development, Judgment, Position
 
 T = TypeVar("T")
+
+REVERSE = {"became": "continues", "merged into": "took in", "split from": "split off"}
+"""How a link reads from the other track's side."""
 
 
 class Sections:
@@ -48,7 +51,7 @@ class Sections:
         self.continuing = set(previous.tracks) if previous else set()
         self.window = window_start(content.settings.period, self.as_of, audience.window)
         self.actors = {a.id: a for a in content.actors}
-        self.citations = Citations(state.sources)
+        self.citations = Citations(state)
         self.track_names = {i: s.track.name for i, s in state.tracks.items()}
 
     def recent(self, moment: dt.date | None) -> bool:
@@ -82,24 +85,48 @@ class Sections:
         edition = next((e for e in self.content.editions if e.as_of == self.as_of), None)
         return edition.bottom_line if edition else None
 
+    def expired(self, j: Judgment) -> bool:
+        """Past its horizon: the time the judgment was about is over."""
+        return j.horizon is not None and j.horizon.last_day < self.as_of
+
     def judgments(self) -> tuple[b.JudgmentView, ...]:
-        live = [j for j in self.state.judgments.values() if self.recent(j.known)]
+        live = [
+            j
+            for j in self.state.judgments.values()
+            if self.recent(j.known)
+            and not (self.audience.expired == "drop" and self.expired(j.item))
+        ]
         live.sort(key=lambda j: (-j.item.date.first_day.toordinal(), j.item.id))
-        return tuple(
-            b.JudgmentView(
-                id=j.id,
-                statement=j.statement,
-                likelihood=j.likelihood,
-                likelihood_rank=LIKELIHOODS.index(j.likelihood),
-                confidence=j.confidence,
-                basis=j.basis,
-                date=j.date,
-                cites=self.cite(j.sources),
-                new=self.is_new(known) and j.id not in self.updated,
-                updated=j.id in self.updated,
-                note=note_text(j.note),
+        return tuple(self.judgment(entry) for entry in self.limit("judgments", live))
+
+    def judgment(self, entry: Known[Judgment]) -> b.JudgmentView:
+        j = entry.item
+        old = self.state.replaced.get(j.replaces) if j.replaces else None
+        replaces = None
+        if old and old.item.statement != j.statement:
+            replaces = b.ReplacedView(
+                id=old.item.id,
+                statement=old.item.statement,
+                likelihood=old.item.likelihood,
+                confidence=old.item.confidence,
+                date=old.item.date,
             )
-            for j, known in ((entry.item, entry.known) for entry in self.limit("judgments", live))
+        return b.JudgmentView(
+            id=j.id,
+            statement=j.statement,
+            likelihood=j.likelihood,
+            likelihood_rank=LIKELIHOODS.index(j.likelihood),
+            confidence=j.confidence,
+            basis=j.basis,
+            date=j.date,
+            horizon=j.horizon,
+            expired=self.expired(j),
+            replaces=replaces,
+            reason=j.reason if old else None,
+            cites=self.cite(j.sources),
+            new=self.is_new(entry.known) and j.id not in self.updated,
+            updated=j.id in self.updated,
+            note=self.state.note(j.note),
         )
 
     def development(self, d: Development) -> b.DevelopmentView:
@@ -112,7 +139,7 @@ class Sections:
             actors=self.names(d.actors),
             cites=self.cite(d.sources),
             new=self.is_new(self.state.developments[d.id].known),
-            note=note_text(d.note),
+            note=self.state.note(d.note),
         )
 
     def developments(self) -> list[Development]:
@@ -136,7 +163,11 @@ class Sections:
         return tuple(self.track(s, full, developments) for s in self.limit(section, found))
 
     def track(self, state: TrackState, full: bool, developments: list[Development]) -> b.TrackView:
-        track = state.track
+        track, now = state.track, self.state.current
+        mediators = now(track.mediators) or []
+        parties: list[str] = now(track.parties) or []
+        supporters: list[str] = now(track.supporters) or []
+        watch: list[str] = now(track.watch) or []
         statuses = tuple(
             b.Status(status=s.status, date=s.date, note=s.note, cites=self.cite(s.sources))
             for s in (entry.item for entry in (state.history if full else state.history[-1:]))
@@ -149,24 +180,46 @@ class Sections:
         return b.TrackView(
             id=track.id,
             name=track.name,
-            summary=track.summary,
-            format=track.format,
-            parties=self.names(track.parties),
-            mediators=self.names(track.mediators),
-            mediators_note=track.mediators_note,
-            supporters=self.names(track.supporters),
+            summary=now(track.summary),
+            format=now(track.format),
+            parties=self.names(parties),
+            mediators=self.names(m.actor for m in mediators),
+            unconfirmed=self.names(m.actor for m in mediators if not m.confirmed),
+            mediators_note=now(track.mediators_note),
+            supporters=self.names(supporters),
             status=statuses[-1],
             history=statuses,
             narrative=narrative,
             developments=tuple(
                 self.development(d) for d in developments if full and track.id in d.tracks
             ),
-            watch=tuple(track.watch),
+            watch=tuple(watch),
             cites=self.cite(track.sources) if full else (),
             new=self.is_new(state.first_known),
             updated=track.id in self.updated,
             trend=self.trend(track.id, track.name),
-            note=note_text(track.note) if full else None,
+            links=self.links(state),
+            note=self.state.note(track.note) if full else None,
+        )
+
+    def links(self, state: TrackState) -> tuple[b.LinkView, ...]:
+        """Its own links, then other tracks' links to it, each as this track's reader says it."""
+        names = {t.id: t.name for t in self.content.tracks}
+        own = [(link.item.relation, link.item.track, link) for link in state.links]
+        theirs = [(REVERSE[link.item.relation], other, link) for other, link in state.linked]
+        return tuple(
+            b.LinkView(
+                relation=relation,
+                track=names[other],
+                track_id=other,
+                date=link.item.date,
+                note=link.item.note,
+                cites=self.cite(link.item.sources),
+            )
+            for relation, other, link in sorted(
+                [*own, *theirs], key=lambda r: (r[2].item.date, r[0], r[1])
+            )
+            if other in names
         )
 
     def positions(self) -> tuple[b.IssueView, ...]:
@@ -202,11 +255,13 @@ class Sections:
             quote = b.QuoteView(
                 text=p.quote.text,
                 speaker=self.actors[p.quote.speaker].short_name,
+                speaker_role=self.role(p.quote.speaker),
                 cite=self.cite([p.quote.source])[0],
             )
         return b.PositionView(
             id=p.id,
             actor=self.actors[p.actor].short_name,
+            actor_role=self.role(p.actor),
             issue=p.issue,
             stance=p.stance,
             quote=quote,
@@ -214,18 +269,29 @@ class Sections:
             cites=self.cite(p.sources),
             new=self.is_new(entry.known) and p.id not in self.updated,
             updated=p.id in self.updated,
-            note=note_text(p.note),
+            note=self.state.note(p.note),
         )
+
+    def role(self, actor_id: str) -> str | None:
+        """A person's office on the brief's date, shown where they speak or act."""
+        actor = self.actors[actor_id]
+        return self.state.current(actor.role) if actor.kind == "person" else None
 
     def questions(self) -> tuple[b.QuestionView, ...]:
         """Questions with news in the window: open before answered, then by priority."""
         found = [
             q
             for q in self.state.questions.values()
-            if any(self.recent(m) for m in (q.known, q.answered, *q.observed.values()))
+            if any(
+                self.recent(m)
+                for m in (q.known, q.answered, q.superseded, q.closed, *q.observed.values())
+            )
         ]
-        found.sort(key=lambda q: (q.answered is not None, q.question.priority, q.question.id))
+        found.sort(key=lambda q: (q.settled, self.priority(q), q.question.id))
         return tuple(self.question(q) for q in self.limit("questions", found))
+
+    def priority(self, state: QuestionState) -> int:
+        return self.state.current_or_first(state.question.priority)
 
     def question(self, state: QuestionState) -> b.QuestionView:
         q = state.question
@@ -241,20 +307,35 @@ class Sections:
                 cites=self.cite(s.sources) if index in state.observed else (),
             )
             for index, s in enumerate(q.signposts)
+            if index in state.signposts
         )
+        later = q.superseded_by if state.superseded else None
+        questions = {other.id: other for other in self.content.questions}
         return b.QuestionView(
             id=q.id,
             question=q.question,
-            why=q.why,
+            why=self.state.current(q.why),
             signposts=signposts,
             tracks=tuple(self.track_names[t] for t in q.tracks if t in self.track_names),
             opened=q.opened,
-            priority=q.priority,
+            priority=self.priority(state),
             answer=answer,
+            superseded_by=b.FollowUpView(
+                id=later.question,
+                question=questions[later.question].question,
+                date=later.date,
+                note=later.note,
+            )
+            if later and later.question in questions
+            else None,
+            follows=tuple(questions[i].question for i in state.follows if i in questions),
+            closed=b.ClosureView(date=q.closed.date, reason=q.closed.reason)
+            if q.closed and state.closed
+            else None,
             cites=self.cite(q.sources),
             new=self.is_new(state.known),
             updated=q.id in self.updated,
-            note=note_text(q.note),
+            note=self.state.note(q.note),
         )
 
     def timeline(self) -> tuple[b.DevelopmentView, ...]:

@@ -94,15 +94,17 @@ class Selection:
         self, as_of: dt.date, span: EditionSpan, built_at: dt.datetime, generator: str
     ) -> b.Meta:
         settings, audience = self.content.settings, self.audience
+        state = self.series.at(as_of)
         edition = next((e for e in self.content.editions if e.as_of == as_of), None)
-        title = settings.title + (f" — {audience.title_suffix}" if audience.title_suffix else "")
+        title = state.current_or_first(settings.title)
+        title += f" — {audience.title_suffix}" if audience.title_suffix else ""
         return b.Meta(
             title=title,
-            subtitle=settings.subtitle,
+            subtitle=state.current(settings.subtitle),
             organisation=settings.organisation,
             language=settings.language,
             handling=audience.handling or settings.handling,
-            description=settings.description,
+            description=state.current(settings.description),
             audience=audience.id,
             audience_label=audience.label,
             ceiling=audience.ceiling,

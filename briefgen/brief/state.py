@@ -8,11 +8,13 @@ they cannot disagree about which status, position or judgment was current. Histo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
+from briefgen.content.changing import Change, Changing
 from briefgen.content.dates import PartialDate
+from briefgen.content.fields import NoteModel
 from briefgen.content.knowledge import Knowledge, Order
 from briefgen.content.models import (
     Content,
@@ -23,6 +25,7 @@ from briefgen.content.models import (
     Source,
     StatusChange,
     Track,
+    TrackLink,
     TrendMark,
 )
 
@@ -42,6 +45,15 @@ class TrackState:
     track: Track
     history: tuple[Known[StatusChange], ...]
     """Every status change known by the day, oldest first; the last is current."""
+    links: tuple[Known[TrackLink], ...] = ()
+    """Its links to other tracks known by the day (became, merged into, split from)."""
+    linked: tuple[tuple[str, Known[TrackLink]], ...] = ()
+    """Links of other tracks to this one known by the day, with the other track's id."""
+
+    @property
+    def ended_by_link(self) -> Known[TrackLink] | None:
+        """The link through which the track went on as another one, if any."""
+        return next((k for k in self.links if k.item.relation != "split from"), None)
 
     @property
     def current(self) -> Known[StatusChange]:
@@ -65,6 +77,19 @@ class QuestionState:
     """When the answer became known, if it was by the day."""
     observed: dict[int, dt.date]
     """Signpost index → when its observation became known."""
+    signposts: tuple[int, ...]
+    """Indices of the signposts added by the day."""
+    superseded: dt.date | None
+    """When its replacement by a follow-up question became known, if it was by the day."""
+    closed: dt.date | None
+    """When its closure became known, if it was by the day."""
+    follows: tuple[str, ...]
+    """Ids of the questions this one follows up, as known by the day."""
+
+    @property
+    def settled(self) -> bool:
+        """Answered, superseded or closed: no longer open."""
+        return bool(self.answered or self.superseded or self.closed)
 
 
 @dataclass(frozen=True)
@@ -79,7 +104,43 @@ class State:
     questions: dict[str, QuestionState]
     judgments: dict[str, Known[Judgment]]
     """Judgments known and not replaced by another one known by the day."""
+    replaced: dict[str, Known[Judgment]]
+    """Judgments known and replaced by the day, by id."""
     developments: dict[str, Known[Development]]
+    knowledge: Knowledge
+
+    def current(self, field: Changing[T] | None) -> T | None:
+        """A changing field's value on the day: its plain value, or the latest entry known."""
+        if field is None:
+            return None
+        history = field.history
+        if history is None:
+            return field.plain
+        return latest(
+            (order, e.value)
+            for e in history
+            if (order := self.knowledge.order(e.date, e.sources))[1] <= self.day
+        )
+
+    def current_or_first(self, field: Changing[T]) -> T:
+        """For a value the brief cannot do without (its title): before its first entry is
+        known, the first entry stands."""
+        value = self.current(field)
+        if value is not None:
+            return value
+        history = field.history
+        assert history  # a plain value is always current
+        return min(history, key=_key).value
+
+    def note(self, note: NoteModel | None) -> str | None:
+        """A note's text, if it was written by the day."""
+        if note is None or (note.date is not None and note.date.first_day > self.day):
+            return None
+        return note.text
+
+
+def _key(entry: Change[Any]) -> Any:
+    return (entry.date, entry.date.first_day)
 
 
 def latest(entries: Iterable[tuple[Order, T]]) -> T | None:
@@ -94,13 +155,23 @@ def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
     def known(date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
         return knowledge.known(date, refs, day)
 
+    links = {
+        t.id: tuple(Known(link, m) for link in t.links if (m := known(link.date, link.sources)))
+        for t in content.tracks
+    }
     tracks = {}
     for track in content.tracks:
         seen = [(knowledge.order(s.date, s.sources), s) for s in track.status]
         ordered = sorted((e for e in seen if e[0][1] <= day), key=lambda entry: entry[0])
         if ordered:
+            linked = tuple(
+                (other, link)
+                for other, own in links.items()
+                for link in own
+                if link.item.track == track.id
+            )
             history = tuple(Known(s, order[1]) for order, s in ordered)
-            tracks[track.id] = TrackState(track, history)
+            tracks[track.id] = TrackState(track, history, links[track.id], linked)
 
     positions: dict[tuple[str, str], list[tuple[Order, Known[Position]]]] = {}
     for p in content.positions:
@@ -108,16 +179,14 @@ def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
         if order[1] <= day:
             positions.setdefault((p.issue, p.actor), []).append((order, Known(p, order[1])))
 
-    questions = {}
-    for q in content.questions:
-        if moment := known(q.opened, q.sources):
-            answered = known(q.answer.date, q.answer.sources) if q.answer else None
-            observed = {
-                index: observed_on
-                for index, s in enumerate(q.signposts)
-                if s.observed and (observed_on := known(s.observed, s.sources))
-            }
-            questions[q.id] = QuestionState(q, moment, answered, observed)
+    questions = {q.id: s for q in content.questions if (s := _question(q, known))}
+    follows: dict[str, list[str]] = {}
+    for qid, s in sorted(questions.items()):
+        if s.superseded and s.question.superseded_by:
+            follows.setdefault(s.question.superseded_by.question, []).append(qid)
+    questions = {
+        qid: replace(s, follows=tuple(follows.get(qid, ()))) for qid, s in questions.items()
+    }
 
     live = {j.id: Known(j, m) for j in content.judgments if (m := known(j.date, j.sources))}
     replaced = {j.item.replaces for j in live.values() if j.item.replaces}
@@ -128,9 +197,36 @@ def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
         positions={key: entry for key, entries in positions.items() if (entry := latest(entries))},
         questions=questions,
         judgments={i: j for i, j in live.items() if i not in replaced},
+        replaced={i: j for i, j in live.items() if i in replaced},
         developments={
             d.id: Known(d, m) for d in content.developments if (m := known(d.date, d.sources))
         },
+        knowledge=knowledge,
+    )
+
+
+def _question(
+    q: Question, known: Callable[[PartialDate | None, Iterable[str]], dt.date | None]
+) -> QuestionState | None:
+    moment = known(q.opened, q.sources)
+    if not moment:
+        return None
+    later = q.superseded_by
+    return QuestionState(
+        question=q,
+        known=moment,
+        answered=known(q.answer.date, q.answer.sources) if q.answer else None,
+        observed={
+            index: observed_on
+            for index, s in enumerate(q.signposts)
+            if s.observed and (observed_on := known(s.observed, s.sources))
+        },
+        signposts=tuple(
+            index for index, s in enumerate(q.signposts) if s.added is None or known(s.added, ())
+        ),
+        superseded=known(later.date, later.sources) if later else None,
+        closed=known(q.closed.date, q.closed.sources) if q.closed else None,
+        follows=(),
     )
 
 

@@ -83,13 +83,27 @@ class TrendView(View):
     date: PartialDate | None
 
 
+class LinkView(View):
+    """A track's link to another: became, merged into, split from, or the other way round
+    (continues, took in, split off)."""
+
+    relation: str
+    track: str
+    track_id: str
+    date: PartialDate
+    note: str | None
+    cites: tuple[int, ...]
+
+
 class TrackView(View):
     id: str
     name: str
-    summary: str
-    format: str
+    summary: str | None
+    format: str | None
     parties: tuple[str, ...]
     mediators: tuple[str, ...]
+    unconfirmed: tuple[str, ...] = ()
+    """Those of `mediators` that are reported, not confirmed."""
     mediators_note: str | None
     supporters: tuple[str, ...]
     status: Status
@@ -101,18 +115,21 @@ class TrackView(View):
     new: bool
     updated: bool = False
     trend: TrendView | None = None
+    links: tuple[LinkView, ...] = ()
     note: str | None
 
 
 class QuoteView(View):
     text: str
     speaker: str
+    speaker_role: str | None = None
     cite: int
 
 
 class PositionView(View):
     id: str
     actor: str
+    actor_role: str | None = None
     issue: str
     stance: str
     quote: QuoteView | None
@@ -140,19 +157,45 @@ class AnswerView(View):
     cites: tuple[int, ...]
 
 
+class FollowUpView(View):
+    id: str
+    question: str
+    date: PartialDate
+    note: str | None
+
+
+class ClosureView(View):
+    date: PartialDate
+    reason: str
+
+
 class QuestionView(View):
     id: str
     question: str
-    why: str
+    why: str | None
     signposts: tuple[SignpostView, ...]
     tracks: tuple[str, ...]
     opened: PartialDate
     priority: int
     answer: AnswerView | None
+    superseded_by: FollowUpView | None = None
+    follows: tuple[str, ...] = ()
+    """The questions this one follows up."""
+    closed: ClosureView | None = None
     cites: tuple[int, ...]
     new: bool
     updated: bool = False
     note: str | None
+
+
+class ReplacedView(View):
+    """The judgment a new one replaced, for side-by-side reading."""
+
+    id: str
+    statement: str
+    likelihood: str
+    confidence: str
+    date: PartialDate
 
 
 class JudgmentView(View):
@@ -163,6 +206,10 @@ class JudgmentView(View):
     confidence: str
     basis: str
     date: PartialDate
+    horizon: PartialDate | None = None
+    expired: bool = False
+    replaces: ReplacedView | None = None
+    reason: str | None = None
     cites: tuple[int, ...]
     new: bool
     updated: bool = False
@@ -172,11 +219,15 @@ class JudgmentView(View):
 class TrackChange(View):
     id: str
     name: str
-    change: str  # opened | ended | status
+    change: str  # opened | ended | status | reverted | became | merged into | split from
     before: str | None
     after: str
     date: PartialDate
     note: str | None
+    interim: tuple[str, ...] = ()
+    """Statuses the track went through in between (a change that was undone shows them)."""
+    other: str | None = None
+    """For a link: the other track's name."""
 
 
 class PositionChange(View):
@@ -192,8 +243,9 @@ class PositionChange(View):
 class QuestionChange(View):
     id: str
     question: str
-    change: str  # opened | answered
+    change: str  # opened | answered | superseded | closed
     answer: str | None
+    """The answer, the follow-up question, or why it was closed."""
     date: PartialDate
 
 
@@ -207,7 +259,9 @@ class SignpostChange(View):
 class JudgmentChange(View):
     id: str
     statement: str
-    change: str  # new | moved
+    change: str  # new | moved | replaced
+    before_statement: str | None = None
+    """For a replaced judgment: the statement it replaced."""
     before: str | None
     after: str
     reason: str | None

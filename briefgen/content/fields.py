@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -14,17 +14,18 @@ from pydantic import (
 )
 
 from briefgen.content import markup
+from briefgen.content.dates import PartialDate
 
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
-    Field(description="Stable id: lower-case letters, digits and hyphens."),
-]
+# The ...Value types carry no FieldInfo, so that they can parametrise `Changing` (whose
+# parametrised classes must compare equal after the build cache pickles them).
+SlugValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Slug = Annotated[SlugValue, Field(description="Stable id: lower-case letters, digits and hyphens.")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MarkdownValue = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(markup.check)
+]
 Markdown = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(markup.check),
+    MarkdownValue,
     Field(description="Markdown; raw HTML is shown as text and only web links are kept."),
 ]
 SourceRefs = Annotated[
@@ -52,19 +53,33 @@ MaybeSensitivity = Annotated[
         "ceiling. Left out: the brief's default `sensitivity`."
     ),
 ]
+TrackFormat = Literal["direct", "indirect", "backchannel"]
 TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended", "concluded"]
 Period = Literal["daily", "weekly", "monthly"]
 
 
 class Model(BaseModel):
+    """Base of every content model. Each field is declared `timeless`, `dated` (it carries a
+    date, or dated entries), or is a `Changing` value; a test keeps every field in one kind."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    timeless: ClassVar[frozenset[str]] = frozenset()
+    dated: ClassVar[frozenset[str]] = frozenset()
 
 
 class NoteModel(Model):
-    """An analyst's note with its own sensitivity."""
+    """An analyst's note with its own sensitivity, and when it was written."""
+
+    timeless = frozenset({"text", "sensitivity"})
+    dated = frozenset({"date"})
 
     text: Markdown
     sensitivity: Sensitivity = "internal"
+    date: PartialDate | None = Field(
+        None,
+        description="When the note was written; briefs as of earlier dates leave it out. "
+        "Without it, the note goes with its item.",
+    )
 
 
 def _note(value: object) -> object:
@@ -75,7 +90,7 @@ Note = Annotated[
     NoteModel,
     BeforeValidator(_note),
     Field(
-        description="An analyst's note: text (internal), or {text, sensitivity}. Shown only "
-        "to audiences whose ceiling reaches it; never to the public by default."
+        description="An analyst's note: text (internal), or {text, sensitivity, date}. Shown "
+        "only to audiences whose ceiling reaches it; never to the public by default."
     ),
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from briefgen.content.changing import changing_fields
 from briefgen.content.documents import Document, Loc
+from briefgen.content.kinds import KINDS
 from briefgen.content.knowledge import Knowledge, Order
 from briefgen.errors import Problem
 
@@ -58,6 +60,16 @@ def unordered(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
             for index, m in enumerate(track.trend)
         ]
         problems += _ties(marks, "trend call")
+    for kind, pairs in items.items():
+        fields = changing_fields(KINDS[kind].model)
+        for model, doc in pairs:
+            for name in fields if model is not None else ():
+                field = getattr(model, name)
+                entries: list[Entry] = [
+                    (knowledge.order(e.date, e.sources), doc, (name, index))
+                    for index, e in enumerate(field.history or () if field else ())
+                ]
+                problems += _ties(entries, name.replace("_", " "))
     for p, doc in items["positions"]:
         if p is not None:
             order = knowledge.order(p.date, p.sources)

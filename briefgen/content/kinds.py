@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.content.changing import changing_fields
 from briefgen.content.documents import Loc
 from briefgen.content.fields import Model
 from briefgen.content.models import (
@@ -31,7 +32,16 @@ class Kind:
     id_field: str = "id"
     """The field the file name fills when a one-item file leaves it out."""
     references: tuple[tuple[Loc, str], ...] = ()
-    """Fields that name items of another kind (by folder); a `*` walks a list."""
+    """Fields that name items of another kind (by folder). In a path, `*` walks a list, `~`
+    takes the values of a changing field (its plain value, or each entry's), `#` walks the
+    entries of a changing field's history, and `?key` takes a mapping's key or a plain id."""
+
+    def all_references(self) -> tuple[tuple[Loc, str], ...]:
+        """The declared references, and the sources cited by every changing field's entries."""
+        cited = tuple(
+            ((name, "#", "sources", "*"), "sources") for name in changing_fields(self.model)
+        )
+        return self.references + cited
 
 
 _ALL = (
@@ -43,10 +53,12 @@ _ALL = (
         Track,
         body="narrative",
         references=(
-            (("parties", "*"), "actors"),
-            (("mediators", "*"), "actors"),
-            (("supporters", "*"), "actors"),
+            (("parties", "~", "*"), "actors"),
+            (("mediators", "~", "*", "?actor"), "actors"),
+            (("supporters", "~", "*"), "actors"),
             (("status", "*", "sources", "*"), "sources"),
+            (("links", "*", "track"), "tracks"),
+            (("links", "*", "sources", "*"), "sources"),
             (("sources", "*"), "sources"),
         ),
     ),
@@ -79,6 +91,9 @@ _ALL = (
             (("tracks", "*"), "tracks"),
             (("signposts", "*", "sources", "*"), "sources"),
             (("answer", "sources", "*"), "sources"),
+            (("superseded_by", "question"), "questions"),
+            (("superseded_by", "sources", "*"), "sources"),
+            (("closed", "sources", "*"), "sources"),
             (("sources", "*"), "sources"),
         ),
     ),

@@ -2,7 +2,10 @@
 decision rests on.
 
 A fact counts as known from the later of its own date and the earliest availability among the
-sources it cites; a source is available from `known_from`, else the last day its date allows.
+sources it cites; a source is available from `known_from`, else the last day its date allows. A
+fact that cites no source (an analyst's own entry: a signpost added, a note, a new value of a
+changing field) counts from the last day its date allows, as a source does: "July 2025" is
+known from 31 July, never earlier.
 
 Entries of one history (a track's status changes and trend calls, an actor's positions on one
 issue) order by their own date (as `PartialDate` orders: first possible day, then last, exact
@@ -41,7 +44,8 @@ class Knowledge:
         entry = self._moments.get(key)
         if entry is None:
             dates = [self.availability[r] for r in refs if r in self.availability]
-            moments = [d for d in (min(dates) if dates else None, date and date.first_day) if d]
+            own = date and (date.first_day if dates else date.last_day)
+            moments = [d for d in (min(dates) if dates else None, own) if d]
             entry = (date, refs, max(moments) if moments else None)
             self._moments[key] = entry
         return entry[2]

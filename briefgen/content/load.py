@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from briefgen.content.changing import FORM_TAGS, Change, Changing
 from briefgen.content.documents import Document, read_documents
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
@@ -82,6 +83,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         current = next(
             (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
         )
+        if isinstance(current, type) and issubclass(current, Changing):
+            current = Change  # a history entry's fields
         if current is None:
             return []
     return sorted(getattr(current, "model_fields", {}))
@@ -93,7 +96,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, 
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
+            loc = tuple(part for part in error["loc"] if part not in FORM_TAGS)
             field = ".".join(str(part) for part in loc)
             problems.append(Problem(doc.path, doc.line_of(loc), field, _message(error, model)))
         return None, problems

@@ -12,6 +12,9 @@ from briefgen.content.fields import Markdown, Model, Sensitivity
 class NarrativePart(Model):
     """A stretch of narrative, known from its date (background when it has none)."""
 
+    timeless = frozenset({"sensitivity", "text"})
+    dated = frozenset({"date"})
+
     date: PartialDate | None = None
     sensitivity: Sensitivity | None = None
     text: Markdown

@@ -17,10 +17,29 @@ def _values(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield loc, value
         return
     head, rest = path[0], path[1:]
+    history = (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(e, dict) and ("value" in e or "date" in e) for e in value)
+    )
     if head == "*":
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield from _values(item, rest, (*loc, index))
+    elif head == "~":
+        if history:
+            for index, entry in enumerate(value):
+                yield from _values(entry.get("value"), rest, (*loc, index, "value"))
+        else:
+            yield from _values(value, rest, loc)
+    elif head == "#":
+        for index, entry in enumerate(value if history else ()):
+            yield from _values(entry, rest, (*loc, index))
+    elif isinstance(head, str) and head.startswith("?"):
+        if isinstance(value, dict):
+            yield from _values(value.get(head[1:]), rest, (*loc, head[1:]))
+        else:
+            yield from _values(value, rest, loc)
     elif isinstance(value, dict):
         yield from _values(value.get(head), rest, (*loc, head))
 
@@ -53,7 +72,7 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
 
     for kind, pairs in items.items():
         for _, doc in pairs:
-            for path, target in KINDS[kind].references:
+            for path, target in KINDS[kind].all_references():
                 for loc, ref in _values(doc.data, path):
                     if ref not in ids[target]:
                         field = ".".join(str(p) for p in loc)

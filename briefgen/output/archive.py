@@ -65,7 +65,7 @@ def archive_html(out: Path, settings: Settings, root: Path) -> str:
         "archive.html",
         root,
         editions=editions_in(out),
-        title=settings.title,
+        title=settings.title.latest(),
         organisation=settings.organisation,
         language=settings.language,
     )

@@ -154,8 +154,8 @@ class Snapshot:
             settings = self.loaded.content.settings
             html = start_page(
                 live,
-                title=settings.title,
-                subtitle=settings.subtitle,
+                title=settings.title.latest(),
+                subtitle=settings.subtitle.latest() if settings.subtitle else None,
                 organisation=settings.organisation,
                 editions=self.editions,
                 audiences=self.audiences,

@@ -46,9 +46,11 @@ def test_each_kind_of_change(make_project) -> None:
         ("mediators", "answered"),
     ]
     assert [s.text for s in c.signposts] == ["A mediator is named."]
+    # A different statement replaces the old judgment; it is not the old one "moving".
+    assert [(j.change, j.before_statement) for j in c.judgments] == [("replaced", "No deal soon.")]
     assert [(j.change, j.before, j.after, j.reason) for j in c.judgments] == [
         (
-            "moved",
+            "replaced",
             "likely, low confidence",
             "very unlikely, moderate confidence",
             "Both sides hardened.",
