@@ -24,15 +24,16 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from briefgen import clock
-from briefgen.brief.select import latest_edition, pick_audiences
 from briefgen.errors import UsageError, relative
-from briefgen.preview.pages import Live, error_page, page_url
+from briefgen.preview import routes
+from briefgen.preview.pages import Live
 from briefgen.preview.reload import Debouncer, Epochs
-from briefgen.preview.session import Response, Snapshot
+from briefgen.preview.routes import Response
+from briefgen.preview.session import Session
+from briefgen.preview.urls import WAIT_PATH
 from briefgen.project import Project
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
-WAIT_PATH = "/_briefgen/wait"
 LONG_POLL = 20.0  # seconds a browser's wait request is held open when nothing changes
 REQUEST_WAIT = 30.0  # longest a request waits for a build in progress
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -118,7 +119,7 @@ class Preview:
         log: Log = lambda line: None,
     ) -> None:
         self.project, self.host, self.port, self.log = project, host, port, log
-        self.epochs: Epochs[Snapshot] = Epochs()
+        self.epochs: Epochs[Session] = Epochs()
         self.debouncer = Debouncer(quiet=quiet, longest=1.0)
         self.server_id = secrets.token_hex(6)
         self.builds = 0
@@ -166,23 +167,23 @@ class Preview:
         for thread in self._threads:
             thread.join(timeout=3)
 
-    def rebuild(self, changes: Iterable[str]) -> Snapshot:
+    def rebuild(self, changes: Iterable[str]) -> Session:
         """A fresh build from the files as they are now, published to every open page."""
         started = time.perf_counter()
         self.epochs.stale()
-        snapshot = Snapshot.build(self.project, clock.now())
-        epoch = self.epochs.publish(snapshot, still_stale=self.debouncer.due() is not None)
+        session = Session.build(self.project, clock.now())
+        epoch = self.epochs.publish(session, still_stale=self.debouncer.due() is not None)
         self.builds += 1
         took = (time.perf_counter() - started) * 1000
         names = sorted(relative(Path(c), self.project.root) for c in changes)
         what = f" after {', '.join(names[:3])}{' …' if len(names) > 3 else ''}" if names else ""
-        if snapshot.failure:
-            for line in snapshot.failure.lines:
+        if session.failure:
+            for line in session.failure.lines:
                 self.log(line)
             self.log(f"build {epoch} failed{what}: shown in the browser until fixed")
         else:
             self.log(f"build {epoch} ready in {took:.0f} ms{what}")
-        return snapshot
+        return session
 
     def changed(self, paths: Iterable[str]) -> None:
         """Files changed: requests wait from now on, and a rebuild follows the burst."""
@@ -196,17 +197,11 @@ class Preview:
         path, _, query = target.partition("?")
         if path == WAIT_PATH:
             return self._wait(parse_qs(query)), None
-        epoch, snapshot = self.epochs.current(REQUEST_WAIT)
+        epoch, session = self.epochs.current(REQUEST_WAIT)
         live = Live(epoch, self.server_id, secrets.token_urlsafe(16))
-        if snapshot is None:
-            html = error_page(live, title="Starting", lines=(), hint="The first build runs.")
-            return Response(503, "text/html; charset=utf-8", html.encode()), live.nonce
-        response = snapshot.respond(path, live)
-        if (
-            response.status >= 500
-            and snapshot.failure is None
-            and (epoch, path) not in self._reported
-        ):
+        response = routes.respond(session, path, live)
+        broken_page = response.status >= 500 and session is not None and session.failure is None
+        if broken_page and (epoch, path) not in self._reported:
             self._reported.add((epoch, path))
             self.log(f"{path}: could not be rendered: shown in the browser")
         return response, live.nonce
@@ -272,20 +267,6 @@ class Preview:
         self._threads.append(thread)
 
 
-def first_page(snapshot: Snapshot, as_of: dt.date | None, audience: str | None) -> str | None:
-    """The brief to open for --as-of/--audience; an unknown audience is a usage error."""
-    if as_of is None and audience is None:
-        return None
-    if snapshot.loaded is None:  # broken content: the page will show why
-        return page_url(as_of, audience or "analyst") if as_of else None
-    content = snapshot.loaded.content
-    if audience is not None:
-        pick_audiences(content, [audience])
-    ids = [a for a, _ in snapshot.audiences]
-    name = audience or ("analyst" if "analyst" in ids else ids[0])
-    return page_url(as_of or latest_edition(content), name)
-
-
 def serve(
     project: Project,
     *,
@@ -301,9 +282,9 @@ def serve(
     preview = Preview(project, host=host, port=port, log=err)
     try:
         base = preview.start()
-        _, snapshot = preview.epochs.current(0)
-        assert snapshot is not None
-        brief = first_page(snapshot, as_of, audience)
+        _, session = preview.epochs.current(0)
+        assert session is not None
+        brief = routes.first_page(session, as_of, audience)
         where = relative(project.content, Path.cwd())
         out(f"Previewing {where} on {base}/ (Ctrl-C to stop)")
         if not _is_loopback(host):

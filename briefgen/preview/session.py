@@ -1,31 +1,29 @@
-"""One build of the preview: the content loaded afresh, pages rendered in memory, never on disk.
+"""One build of the preview: the content loaded afresh (or why it could not be), and the pages
+made from it, in memory, never on disk.
 
-A snapshot never raises: a broken file, a broken template or a bug becomes a `Failure` that the
-preview shows in the browser. Pages render on first request and are kept for the snapshot's
-life (PDFs only when asked for); the next save makes a new snapshot from scratch.
+A session never raises: a broken file, a broken template or a bug becomes a `Failure` that the
+preview shows in the browser. Each audience is selected once per session (its content redacted,
+its series of states built) the first time one of its pages is asked for; each page renders on
+its first request and is kept for the session's life (PDFs only when asked for). The next save
+makes a new session from scratch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
 import traceback
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefgen.brief.select import pick_audiences, select
+from briefgen.brief.select import Selection, pick_audiences
 from briefgen.content.load import Loaded, load
 from briefgen.errors import BriefgenError, ContentError, UsageError
-from briefgen.preview.pages import Live, error_page, inject, start_page, toolbar
 from briefgen.project import Project
 from briefgen.render.outputs import render_files
 
-PAGE = re.compile(
-    r"/(?P<day>\d{4}-\d{2}-\d{2})/(?P<audience>[a-z0-9][a-z0-9_-]{0,80})\.(?P<fmt>html|pdf)"
-)
 KEPT_PAGES = 64
+PICK = "Pick an edition and an audience on the start page."
 _PDF_LOCK = threading.Lock()  # WeasyPrint (and its recursion limit) one document at a time
 
 Key = tuple[dt.date, str, str]
@@ -57,23 +55,12 @@ class Failure:
         )
 
 
-@dataclass(frozen=True)
-class Response:
-    status: int
-    content_type: str
-    body: bytes
-    filename: str | None = None
-
-
-PICK = "Pick an edition and an audience on the start page."
-
-
 def not_found(path: str) -> Failure:
     return Failure("Not found", (f"{path}: no such page in the preview",), 404, hint=PICK)
 
 
 @dataclass
-class Snapshot:
+class Session:
     """The content as loaded by one build (or why it failed), and the pages made from it."""
 
     project: Project
@@ -83,19 +70,16 @@ class Snapshot:
     _pages: OrderedDict[Key, bytes | Failure] = field(default_factory=OrderedDict)
     _locks: dict[Key, threading.Lock] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
+    _selections: dict[str, Selection] = field(default_factory=dict)
+    _selecting: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
-    def build(
-        cls, project: Project, built_at: dt.datetime, warm: Iterable[tuple[dt.date, str]] = ()
-    ) -> Snapshot:
-        """Load the content again from disk and render the pages in `warm` (HTML only)."""
+    def build(cls, project: Project, built_at: dt.datetime) -> Session:
+        """Load the content again from disk; nothing is rendered until a page is asked for."""
         try:
-            snapshot = cls(project, built_at, load(project.root, project.content), None)
+            return cls(project, built_at, load(project.root, project.content), None)
         except Exception as exc:  # every failure is shown in the browser, none ends the preview
             return cls(project, built_at, None, Failure.of(exc))
-        for day, audience in warm:
-            snapshot.page(day, audience, "html")
-        return snapshot
 
     @property
     def warnings(self) -> list[str]:
@@ -110,6 +94,15 @@ class Snapshot:
         if not self.loaded:
             return []
         return [(a.id, a.label) for a in sorted(self.loaded.content.audiences, key=lambda a: a.id)]
+
+    def selection(self, audience_id: str) -> Selection:
+        """What `audience_id` sees of this build's content, made once; UsageError if unknown."""
+        assert self.loaded is not None
+        with self._selecting:
+            if audience_id not in self._selections:
+                [audience] = pick_audiences(self.loaded.content, [audience_id])
+                self._selections[audience_id] = Selection(self.loaded.content, audience)
+            return self._selections[audience_id]
 
     def page(self, day: dt.date, audience: str, fmt: str) -> bytes | Failure:
         """The brief as of `day` for `audience` as `fmt` (html or pdf), rendered once."""
@@ -132,57 +125,16 @@ class Snapshot:
             return result
 
     def _render(self, day: dt.date, audience_id: str, fmt: str) -> bytes | Failure:
-        assert self.loaded is not None
-        content = self.loaded.content
         try:
-            [audience] = pick_audiences(content, [audience_id])
-            brief = select(content, day, audience, built_at=self.built_at)
+            # A selection only memoises pure results, so pages of one audience may share it
+            # from several request threads at once.
+            selection = self.selection(audience_id)
+            brief = selection.brief(day, built_at=self.built_at)
             if fmt == "pdf":
                 with _PDF_LOCK:
-                    files = render_files(self.project.root, brief, audience, ["pdf"])
+                    files = render_files(self.project.root, brief, selection.audience, ["pdf"])
             else:
-                files = render_files(self.project.root, brief, audience, ["html"])
-            return files[f"{audience.id}.{fmt}"]
+                files = render_files(self.project.root, brief, selection.audience, ["html"])
+            return files[f"{audience_id}.{fmt}"]
         except Exception as exc:
             return Failure.of(exc)
-
-    def respond(self, path: str, live: Live) -> Response:
-        """The preview's answer to a request for `path` (the URL path, not yet unquoted)."""
-        if path == "/":
-            if self.failure or not self.loaded:
-                return _failed(self.failure or not_found(path), live)
-            settings = self.loaded.content.settings
-            html = start_page(
-                live,
-                title=settings.title.latest(),
-                subtitle=settings.subtitle.latest() if settings.subtitle else None,
-                organisation=settings.organisation,
-                editions=self.editions,
-                audiences=self.audiences,
-                warnings=self.warnings,
-            )
-            return Response(200, "text/html; charset=utf-8", html.encode("utf-8"))
-        match = PAGE.fullmatch(path)
-        try:
-            day = dt.date.fromisoformat(match["day"]) if match else None
-        except ValueError:
-            day = None
-        if match is None or day is None:
-            return _failed(not_found(path), live)
-        audience, fmt = match["audience"], match["fmt"]
-        result = self.page(day, audience, fmt)
-        if isinstance(result, Failure):
-            return _failed(result, live)
-        if fmt == "pdf":
-            name = f"{day.isoformat()}-{audience}.pdf"
-            return Response(200, "application/pdf", result, filename=name)
-        bar = toolbar(live, day, audience, self.editions, self.audiences, self.warnings)
-        html = inject(result.decode("utf-8"), bar)
-        return Response(200, "text/html; charset=utf-8", html.encode("utf-8"))
-
-
-def _failed(failure: Failure, live: Live) -> Response:
-    html = error_page(
-        live, title=failure.title, lines=failure.lines, detail=failure.detail, hint=failure.hint
-    )
-    return Response(failure.status, "text/html; charset=utf-8", html.encode("utf-8"))

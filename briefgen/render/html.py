@@ -41,21 +41,28 @@ def environment(project_templates: Path | None, cache: Path | None = None) -> ji
     with a cache folder, compiled templates are kept there for the next process.
     """
     search = [project_templates] if project_templates else []
-    loader = jinja2.ChoiceLoader(
+    return _configured(
         [
             jinja2.FileSystemLoader(search),
             jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(BUILTIN_TEMPLATES)}),
             jinja2.FileSystemLoader(BUILTIN_TEMPLATES),
-        ]
+        ],
+        _bytecode_cache(cache),
     )
+
+
+def _configured(
+    loaders: list[jinja2.BaseLoader], bytecode_cache: jinja2.BytecodeCache | None
+) -> jinja2.Environment:
+    """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters."""
     env = jinja2.Environment(
-        loader=loader,
+        loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(cache),
+        bytecode_cache=bytecode_cache,
     )
     env.filters["md"] = lambda text: Markup(markup.to_html(text))
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
@@ -102,6 +109,25 @@ def render_page(template: str, root: Path, cache: Path | None = None, **context:
         return environment(root / "templates", cache).get_template(template).render(**context)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         raise _template_error(exc, root) from None
+
+
+@lru_cache(maxsize=4)
+def _folder_environment(folder: Path) -> jinja2.Environment:
+    return _configured(
+        [jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(BUILTIN_TEMPLATES)], None
+    )
+
+
+def render_template(folder: Path, template: str, **context: object) -> str:
+    """A template of a tool's own `folder` (the preview's pages), set up as briefs are.
+
+    Names not in `folder` come from the built-in brief templates, so a page can include their
+    CSS; a project's templates are never searched, so they cannot change or break such a page.
+    """
+    try:
+        return _folder_environment(folder).get_template(template).render(**context)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise _template_error(exc, folder) from None
 
 
 def render_html(

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import websocket
 
-from briefgen.output.build import Project
 from briefgen.preview.server import Preview
+from briefgen.project import Project
 
 CHROMIUM = Path("/usr/bin/chromium")
 BAD_DATE = (
@@ -149,6 +149,13 @@ def test_open_page_follows_edits_errors_and_fixes_by_itself(project: Path, tmp_p
         browser.navigate(f"{preview.url}/2025-07-03/analyst.html")
         browser.wait_for_text("JULYNARRATIVE")
         assert browser.evaluate("!!document.getElementById('briefgen-bar')")
+        # The bar's tokens are set on the bar: it has the brief's accent, the brief's :root
+        # gets none of the preview's own tokens.
+        bar = "getComputedStyle(document.getElementById('briefgen-bar'))"
+        assert browser.evaluate(f"{bar}.backgroundColor") == "rgb(31, 58, 95)"
+        assert browser.evaluate(f"{bar}.getPropertyValue('--mono')").strip()
+        root = "getComputedStyle(document.documentElement)"
+        assert browser.evaluate(f"{root}.getPropertyValue('--mono')") == ""
         scrolled = browser.evaluate(
             "window.scrollTo(0, Math.min(250, document.documentElement.scrollHeight"
             " - innerHeight)); window.scrollY"
