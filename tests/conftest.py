@@ -160,3 +160,18 @@ def make_project(tmp_path: Path):
         return write_project(tmp_path, changes)
 
     return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the expected files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files instead of comparing."""
+    return bool(request.config.getoption("--update-goldens"))
