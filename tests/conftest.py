@@ -7,6 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run without hypothesis' per-example deadline: no test here is timed.
+settings.register_profile("briefgen", deadline=None, print_blob=True)
+settings.load_profile("briefgen")
 
 REPO = Path(__file__).resolve().parent.parent
 BUILT_AT = dt.datetime(2025, 7, 4, 9, 30, tzinfo=dt.UTC)
