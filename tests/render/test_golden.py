@@ -82,10 +82,16 @@ def test_every_edition_and_audience_has_a_case(sample: Content) -> None:
     assert {"analyst", "executive", "public"} <= set(AUDIENCES) and len(EDITIONS) >= 2
 
 
-def test_no_stale_golden_files() -> None:
+def test_no_stale_golden_files(update_goldens) -> None:
     expected = {f"{day}/{audience}.html" for day, audience in CASES}
     present = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.html")}
-    assert present - expected == set(), f"remove them, or regenerate with: {UPDATE}"
+    if update_goldens:
+        for stale in sorted(present - expected):
+            (GOLDEN / stale).unlink()
+            if not any((GOLDEN / stale).parent.iterdir()):
+                (GOLDEN / stale).parent.rmdir()
+        return
+    assert present - expected == set(), f"regenerate the golden files with: {UPDATE}"
 
 
 @pytest.mark.parametrize(("day", "audience"), CASES, ids=[f"{d}-{a}" for d, a in CASES])
