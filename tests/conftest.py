@@ -7,6 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run without hypothesis' per-example deadline: no test here is timed.
+settings.register_profile("briefgen", deadline=None, print_blob=True)
+settings.load_profile("briefgen")
 
 REPO = Path(__file__).resolve().parent.parent
 BUILT_AT = dt.datetime(2025, 7, 4, 9, 30, tzinfo=dt.UTC)
@@ -160,3 +165,18 @@ def make_project(tmp_path: Path):
         return write_project(tmp_path, changes)
 
     return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the expected files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files instead of comparing."""
+    return bool(request.config.getoption("--update-goldens"))

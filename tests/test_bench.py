@@ -1,9 +1,15 @@
-"""The benchmark runs end to end on tiny input (its figures are read by people, not asserted)."""
+"""The benchmark runs end to end on tiny input (its figures are read by people, not asserted).
+
+The quick run takes about half a minute, so it is opt-in: `.venv/bin/pytest -m bench`
+(`.ci/run` runs it after the rest of the suite).
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -31,6 +37,7 @@ def test_generated_content_is_valid(tmp_path) -> None:
     assert done.stdout.startswith("ok: ")
 
 
+@pytest.mark.bench
 def test_quick_benchmark_prints_every_row() -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--quick"],

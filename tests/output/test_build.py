@@ -12,8 +12,9 @@ import pypdf
 import pytest
 
 from briefgen.errors import ContentError
-from briefgen.output.build import Project, build
+from briefgen.output.build import Project, build, build_all
 from tests.conftest import BUILT_AT, REPO
+from tests.render.test_golden import CASES, GOLDEN
 
 
 def tree_digest(folder: Path) -> str:
@@ -36,12 +37,17 @@ def outline_titles(items: list, reader: pypdf.PdfReader, depth: int = 0) -> list
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory) -> dict[str, Path]:
-    """Both sample editions, built once for this module; the repository's content untouched."""
+    """Every sample edition, built once for this module; the repository's content untouched.
+
+    HTML and JSON for every audience; PDFs (the slow part) for the audiences whose PDFs are
+    read below, laid out by one pool of workers for both editions.
+    """
     out = tmp_path_factory.mktemp("out")
     before = tree_digest(REPO / "content")
     project = Project.at(REPO, out=out)
-    for day in ("2025-05-08", "2025-07-03"):
-        build(project, as_of=dt.date.fromisoformat(day), built_at=BUILT_AT)
+    for audiences, formats in ((None, ["html", "json"]), (["analyst", "executive"], ["pdf"])):
+        editions = build_all(project, audiences=audiences, formats=formats, built_at=BUILT_AT)
+        assert [o.error for o in editions.outcomes] == [None, None]
     assert tree_digest(REPO / "content") == before
     return {"out": out}
 
@@ -78,6 +84,24 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert meta.creation_date.replace(tzinfo=dt.UTC) == BUILT_AT
     assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+
+
+def test_sample_executive_pdf_is_two_pages_at_most(sample) -> None:
+    for day, human in (("2025-05-08", "8 May 2025"), ("2025-07-03", "3 July 2025")):
+        reader, text = read_pdf(sample["out"] / day / "executive.pdf")
+        assert 1 <= len(reader.pages) <= 2, day
+        assert reader.metadata.title == (
+            f"Syria–Israel Diplomatic Tracks — Executive summary, as of {human}"
+        )
+        assert f"INFORMATION AS OF {human}" in text
+        assert "BOTTOM LINE" in text and "WHAT WE JUDGE" in text
+
+
+def test_built_html_is_the_golden_html(sample) -> None:
+    """What `build` writes is what tests/render/test_golden.py compares, byte for byte."""
+    for day, audience in CASES:
+        built = (sample["out"] / day / f"{audience}.html").read_bytes()
+        assert built == (GOLDEN / day / f"{audience}.html").read_bytes(), f"{day}/{audience}"
 
 
 def test_sample_may_edition_has_nothing_first_reported_in_july(sample) -> None:
@@ -159,17 +183,20 @@ def test_hostile_content_reaches_nothing_and_embeds_nothing(make_project, tmp_pa
         }
     )
     result = build(Project.at(root), as_of=dt.date(2025, 7, 3), formats=["pdf"], built_at=BUILT_AT)
-    reader, text = read_pdf(result.written[0])
-    assert "root:" not in text
-    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
-    for page in reader.pages:
-        resources = page.get("/Resources", {})
-        assert "/XObject" not in resources or not any(
-            x.get_object().get("/Subtype") == "/Image" for x in resources["/XObject"].values()
-        )
-        for annot in page.get("/Annots", []) or []:
-            uri = annot.get_object().get("/A", {}).get("/URI", "")
-            assert not str(uri).startswith("file:")
+    pdfs = [p for p in result.written if p.suffix == ".pdf"]
+    assert [p.name for p in pdfs] == ["analyst.pdf", "executive.pdf", "public.pdf"]
+    for pdf in pdfs:
+        reader, text = read_pdf(pdf)
+        assert "root:" not in text, pdf.name
+        assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+        for page in reader.pages:
+            resources = page.get("/Resources", {})
+            assert "/XObject" not in resources or not any(
+                x.get_object().get("/Subtype") == "/Image" for x in resources["/XObject"].values()
+            )
+            for annot in page.get("/Annots", []) or []:
+                uri = annot.get_object().get("/A", {}).get("/URI", "")
+                assert not str(uri).startswith("file:")
 
 
 def test_rebuild_skips_up_to_date_briefs_and_redoes_what_changed(make_project) -> None:
