@@ -135,6 +135,7 @@ class Session:
                     files = render_files(self.project.root, brief, selection.audience, ["pdf"])
             else:
                 files = render_files(self.project.root, brief, selection.audience, ["html"])
-            return files[f"{audience_id}.{fmt}"]
+            data = files[f"{audience_id}.{fmt}"]
+            return data() if callable(data) else data  # no pool: already bytes
         except Exception as exc:
             return Failure.of(exc)
