@@ -29,8 +29,12 @@ def changes_text(changes: Changes, after_label: str) -> str:
     for t in changes.tracks:
         if t.change == "opened":
             tracks += _item("+", "opened", f"{t.name}: {t.after} since {t.date.short()}")
+        elif t.other:
+            text = f"{t.name} {t.change} {t.other} ({t.date.short()})"
+            tracks += _item("~", "linked", text + (f" — {t.note}" if t.note else ""))
         else:
-            text = f"{t.name}: {t.before} → {t.after} ({t.date.short()})"
+            steps = " → ".join([str(t.before), *t.interim, t.after])
+            text = f"{t.name}: {steps} ({t.date.short()})"
             tracks += _item("~", t.change, text + (f" — {t.note}" if t.note else ""))
     for trend in changes.trends:
         if trend.trend != "unchanged" or trend.reason:
@@ -50,6 +54,8 @@ def changes_text(changes: Changes, after_label: str) -> str:
         if q.change == "answered" and q.answer:
             text = f"{q.question} {to_plain(q.answer)} ({q.date.short()})"
             questions += _item("✓", "answered", text)
+        elif q.change in ("superseded", "closed"):
+            questions += _item("✓", q.change, f"{q.question} {q.answer} ({q.date.short()})")
         else:
             questions += _item("+", "opened", q.question)
     for s in changes.signposts:
@@ -57,7 +63,11 @@ def changes_text(changes: Changes, after_label: str) -> str:
     blocks.append(("Questions", questions))
     judgments = []
     for j in changes.judgments:
-        if j.before:
+        if j.before_statement:
+            why = f" Why: {j.reason}" if j.reason else ""
+            text = f"{j.statement} ({j.after}) replaces “{j.before_statement}” ({j.before}).{why}"
+            judgments += _item("~", "replaced", text)
+        elif j.before:
             why = f" Why: {j.reason}" if j.reason else ""
             judgments += _item("~", "moved", f"{j.statement} {j.before} → {j.after}.{why}")
         else:
