@@ -134,7 +134,7 @@ class State:
 
     def note(self, note: NoteModel | None) -> str | None:
         """A note's text, if it was written by the day."""
-        if note is None or (note.date is not None and note.date.first_day > self.day):
+        if note is None or (note.date and not self.knowledge.known(note.date, (), self.day)):
             return None
         return note.text
 

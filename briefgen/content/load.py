@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from briefgen.content.changing import FORM_TAGS, Change, Changing
+from briefgen.content.cycles import cycles
 from briefgen.content.documents import Document, read_documents
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
@@ -157,7 +158,7 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
     warnings = cross_check(items)
     problems += [p for p in warnings if not p.warning]
     if not problems:  # with a broken item, an order could only be guessed
-        problems += unordered(items)
+        problems += unordered(items) + cycles(items)
     if problems or settings is None:
         raise ContentError(problems)
 
