@@ -45,6 +45,15 @@ def _placeholder(name: str, schema: dict[str, Any], today: dt.date) -> str:
     return "TODO"
 
 
+def _plain_form(field: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """For a field that may change over time (plain value or history), the plain value's
+    schema: a starter file shows the simple form."""
+    options = [o for o in field.get("anyOf", [field]) if o.get("type") != "null"]
+    ref = options[0].get("$ref", "") if len(options) == 1 else ""
+    target = defs.get(ref.rpartition("/")[2], {})
+    return target["oneOf"][0] if "oneOf" in target else field
+
+
 def _comment(text: str) -> list[str]:
     return ["# " + line for line in textwrap.wrap(text, 96)]
 
@@ -52,12 +61,14 @@ def _comment(text: str) -> list[str]:
 def starter_yaml(model: type[Model], today: dt.date, skip: set[str]) -> str:
     """Every field of the model: required ones to fill in, optional ones commented out."""
     schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
     required = set(schema.get("required", []))
     lines: list[str] = []
     for name, field in schema["properties"].items():
         if name in skip:
             continue
         about = field.get("description", "")
+        field = _plain_form(field, defs)
         choices = _choices(field)
         if choices:
             about += f" One of: {', '.join(choices)}."
