@@ -138,40 +138,27 @@ def _questions(old: State, new: State) -> list[b.QuestionChange]:
         b.QuestionChange(id=q.id, question=q.question, change="opened", answer=None, date=q.opened)
         for q in opened
     ]
-    texts = {q.id: q.question for q in (s.question for s in new.questions.values())}
+    texts = {qid: s.question.question for qid, s in new.questions.items()}
     for qid, now in sorted(new.questions.items()):
         q, was = now.question, old.questions.get(qid)
-        if now.answered and q.answer and not (was and was.answered):
-            changes.append(
-                b.QuestionChange(
-                    id=qid,
-                    question=q.question,
-                    change="answered",
-                    answer=q.answer.text,
-                    date=q.answer.date,
+        # (what happened, known now, known before, what it says, its date)
+        answer, later, closed = q.answer, q.superseded_by, q.closed
+        settled = [
+            ("answered", now.answered, was and was.answered,
+             answer.text if answer else None, answer.date if answer else None),
+            ("superseded", now.superseded, was and was.superseded,
+             texts.get(later.question, "a follow-up question") if later else None,
+             later.date if later else None),
+            ("closed", now.closed, was and was.closed,
+             closed.reason if closed else None, closed.date if closed else None),
+        ]  # fmt: skip
+        for change, known, before, text, date in settled:
+            if known and not before and date:
+                changes.append(
+                    b.QuestionChange(
+                        id=qid, question=q.question, change=change, answer=text, date=date
+                    )
                 )
-            )
-        if now.superseded and q.superseded_by and not (was and was.superseded):
-            later = q.superseded_by
-            changes.append(
-                b.QuestionChange(
-                    id=qid,
-                    question=q.question,
-                    change="superseded",
-                    answer=texts.get(later.question, later.question),
-                    date=later.date,
-                )
-            )
-        if now.closed and q.closed and not (was and was.closed):
-            changes.append(
-                b.QuestionChange(
-                    id=qid,
-                    question=q.question,
-                    change="closed",
-                    answer=q.closed.reason,
-                    date=q.closed.date,
-                )
-            )
     return changes
 
 
