@@ -36,6 +36,7 @@ class Citations:
                 outlet=s.outlet,
                 title=s.title,
                 url=str(s.url) if s.url else None,
+                relays=tuple(s.relays),
                 published=s.published,
                 accessed=s.accessed,
                 reliability=s.reliability,

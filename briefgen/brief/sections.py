@@ -175,7 +175,7 @@ class Sections:
         narrative = tuple(
             b.NarrativeView(date=part.date, text=part.text)
             for part in track.narrative
-            if full and (part.date is None or part.date.first_day <= self.as_of)
+            if full and (part.date is None or part.date.last_day <= self.as_of)
         )
         return b.TrackView(
             id=track.id,

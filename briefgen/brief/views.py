@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 from briefgen.content.dates import PartialDate
 
@@ -44,11 +45,21 @@ class SourceNote(View):
     outlet: str | None
     title: str | None
     url: str | None
-    published: PartialDate
+    relays: tuple[str, ...]
+    published: PartialDate | None  # None: undated
     accessed: dt.date | None
     reliability: str
     credibility: int | None
     note: str | None
+
+    @model_serializer(mode="wrap")
+    def _relays_only_if_any(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A brief that relays no one keeps the bytes, and so the revision, it had before
+        # sources could name what they relay.
+        data: dict[str, Any] = handler(self)
+        if not self.relays:
+            del data["relays"]
+        return data
 
 
 class Status(View):

@@ -1,4 +1,5 @@
-"""Dates of exact, month or year precision, optionally marked approximate."""
+"""Dates as analysts have them: a day, a part of a month, a month, a year or a range of these,
+optionally marked approximate."""
 
 from __future__ import annotations
 
@@ -8,29 +9,118 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal, NamedTuple, cast
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-_PATTERN = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-PATTERN_TEXT = r"^~?\d{4}(-\d{2}(-\d{2})?)?$"
+Part = Literal["early", "mid", "late"]
+PARTS: dict[str, tuple[int, int]] = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""The days of a month each part covers; `late` ends with the month."""
+
+_SIDE_TEXT = r"(?:(?:early|mid|late) \d{4}-\d{2}|\d{4}(?:-\d{2}(?:-\d{2})?)?)"
+DATE_TEXT = rf"~?{_SIDE_TEXT}(?:/{_SIDE_TEXT})?"
+"""Every accepted form, unanchored (narrative headings embed it)."""
+PATTERN_TEXT = rf"^{DATE_TEXT}$"
+_SIDE = re.compile(r"^(?:(early|mid|late) )?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PART_WORD = re.compile(r"\b(early|mid|late)\b", re.I)
+
+_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)"
+_PART_HINT = "write early, mid or late YYYY-MM (days 1-10, 11-20, 21 to the end of the month)"
+_RANGE_HINT = (
+    "a range is START/END without spaces, each side YYYY-MM-DD, YYYY-MM, YYYY or early, mid "
+    "or late YYYY-MM (~ in front of the whole if approximate)"
+)
 MONTHS = tuple(calendar.month_name)
 MONTHS_SHORT = tuple(calendar.month_abbr)
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the day, the month or the year. `~` in front marks it approximate.
+class Moment(NamedTuple):
+    """One side of a date: a year, a month, a part of a month or a day.
 
-    Dates order by the first day they may mean, then the last: May 2025 comes before
-    3 May 2025, which comes before 3 June 2025.
-    """
+    A tuple, cheap to make: thousands are read for every check, and `PartialDate` keeps the
+    days they span."""
 
     year: int
     month: int | None = None
+    part: Part | None = None
     day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "part" if self.part else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        day = PARTS[self.part][0] if self.part else 1 if self.day is None else self.day
+        try:
+            return dt.date(self.year, 1 if self.month is None else self.month, day)
+        except ValueError as exc:
+            raise ValueError(f"'{self.iso()}' is not a real date: {exc}") from None
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day
+        if not self.month:
+            return dt.date(self.year, 12, 31)
+        month_end = calendar.monthrange(self.year, self.month)[1]
+        last = min(PARTS[self.part][1], month_end) if self.part else month_end
+        return dt.date(self.year, self.month, last)
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return f"{self.part} {text}" if self.part else text
+
+    def words(self, months: Sequence[str]) -> list[str]:
+        """['3', 'July', '2025'], ['late', 'July', '2025'], ['July', '2025'], ['2025']."""
+        lead = [str(self.day)] if self.day else [self.part] if self.part else []
+        return [*lead, *([months[self.month]] if self.month else []), str(self.year)]
+
+
+def _moment(text: str, whole: str) -> Moment:
+    match = _SIDE.match(text)
+    if not match:
+        hint = _PART_HINT if _PART_WORD.search(whole) else _RANGE_HINT if "/" in whole else None
+        raise ValueError(f"'{whole}' is not a date; {hint or 'write ' + _FORMS}")
+    part, year, month, day = match.groups()
+    if part and (not month or day):
+        raise ValueError(f"'{whole}': {part} needs a month and no day; {_PART_HINT}")
+    as_part = cast(Part | None, part)  # the pattern allows only the three words
+    result = Moment(int(year), int(month) if month else None, as_part, int(day) if day else None)
+    result.first_day  # noqa: B018 - raises on an impossible day or month
+    return result
+
+
+def _joined(start: list[str], end: list[str]) -> str:
+    """Two sides with the words they end on said once: '3–5 August 2025', 'August–September
+    2025', '30 July – 2 August 2025', 'December 2024 – January 2025'."""
+    shared = 0
+    while min(len(start), len(end)) - shared > 1 and start[-1 - shared] == end[-1 - shared]:
+        shared += 1
+    head, tail = start[: len(start) - shared], end[: len(end) - shared]
+    dash = "–" if len(head) == len(tail) == 1 else " – "
+    return " ".join([" ".join(head) + dash + " ".join(tail), *end[len(end) - shared :]])
+
+
+@dataclass(frozen=True, eq=False)
+class PartialDate:
+    """A date known to the day, a part of a month (early: days 1–10, mid: 11–20, late: 21 to
+    the end), the month or the year, or a range START/END of two of these. `~` in front marks
+    it approximate.
+
+    Dates order by the first day they may mean, then the last, exact before approximate: May
+    2025 comes before 3 May 2025, which comes before late May 2025. Two dates that cover the
+    same days are equal however they are written (`2025-07` and `2025-07-01/2025-07-31`).
+    """
+
+    start: Moment
+    end: Moment | None = None
     approximate: bool = False
 
     @classmethod
@@ -40,93 +130,96 @@ class PartialDate:
         if isinstance(value, dt.datetime):
             raise ValueError("give a date (YYYY-MM-DD, YYYY-MM or YYYY), not a date and time")
         if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
+            return cls(Moment(value.year, value.month, day=value.day))
         if isinstance(value, int) and 1000 <= value <= 9999:
-            return cls(value)
+            return cls(Moment(value))
         if not isinstance(value, str):
             raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
-        match = _PATTERN.match(value.strip())
-        if not match:
+        whole = value.strip()
+        text = whole.removeprefix("~")
+        start_text, slash, end_text = text.partition("/")
+        start = _moment(start_text, whole)
+        end = _moment(end_text, whole) if slash else None
+        if end and (end.first_day < start.first_day or end.last_day < start.last_day):
             raise ValueError(
-                f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY "
-                "(~ in front if approximate)"
+                f"'{whole}': the end of a range must not begin or finish before its start"
             )
-        approx, year, month, day = match.groups()
-        result = cls(
-            int(year), int(month) if month else None, int(day) if day else None, bool(approx)
-        )
-        result.first_day  # noqa: B018 - raises on an impossible day or month
-        return result
+        if end == start:
+            raise ValueError(f"'{whole}' is a range from a date to itself; write {start.iso()}")
+        return cls(start, end, text != whole)
 
     @property
     def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
+        """day, part (of a month), month, year or range."""
+        return "range" if self.end else self.start.precision
 
     @cached_property
     def first_day(self) -> dt.date:
-        try:
-            return dt.date(
-                self.year,
-                1 if self.month is None else self.month,
-                1 if self.day is None else self.day,
-            )
-        except ValueError as exc:
-            raise ValueError(f"'{self.iso()}' is not a real date: {exc}") from None
+        return self.start.first_day
 
     @cached_property
     def last_day(self) -> dt.date:
-        if self.day:
-            return self.first_day
-        if self.month:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return dt.date(self.year, 12, 31)
+        return (self.end or self.start).last_day
 
     def iso(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month:
-            text += f"-{self.month:02d}"
-        if self.day:
-            text += f"-{self.day:02d}"
+        """The form it is written in: '2025-07-03', 'late 2025-07', '~2025-08/2025-09'."""
+        text = self.start.iso() + (f"/{self.end.iso()}" if self.end else "")
         return ("~" if self.approximate else "") + text
 
     def _text(self, months: Sequence[str]) -> str:
-        parts = [str(self.day)] if self.day else []
-        parts += [months[self.month]] if self.month else []
-        text = " ".join([*parts, str(self.year)])
+        start = self.start.words(months)
+        text = _joined(start, self.end.words(months)) if self.end else " ".join(start)
         return f"c. {text}" if self.approximate else text
 
     def human(self) -> str:
-        """'3 July 2025', 'May 2025', '2025'; 'c.' in front when approximate."""
+        """'3 July 2025', 'late July 2025', 'August–September 2025', '3–5 August 2025';
+        'c.' in front when approximate."""
         return self._text(MONTHS)
 
     def short(self) -> str:
-        """'3 Jul 2025', 'May 2025', '2025' for tables and timelines."""
+        """'3 Jul 2025', 'late Jul 2025', 'Aug–Sep 2025' for tables and timelines."""
         return self._text(MONTHS_SHORT)
 
     def __str__(self) -> str:
         return self.iso()
 
+    def __repr__(self) -> str:
+        return f"PartialDate('{self.iso()}')"
+
+    @cached_property
     def _order(self) -> tuple[dt.date, dt.date, bool]:
         return (self.first_day, self.last_day, self.approximate)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._order == other._order
+
+    def __hash__(self) -> int:
+        return hash(self._order)
+
     def __lt__(self, other: PartialDate) -> bool:
-        return self._order() < other._order()
+        return self._order < other._order
 
     def __le__(self, other: PartialDate) -> bool:
-        return self._order() <= other._order()
+        return self._order <= other._order
 
     def __gt__(self, other: PartialDate) -> bool:
-        return self._order() > other._order()
+        return self._order > other._order
 
     def __ge__(self, other: PartialDate) -> bool:
-        return self._order() >= other._order()
+        return self._order >= other._order
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        # A named definition, so that the JSON Schema describes the forms once and every field
+        # that refers to it keeps its own description.
         return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(cls.iso)
+            cls.parse,
+            ref="PartialDate",
+            serialization=core_schema.plain_serializer_function_ser_schema(cls.iso),
         )
 
     @classmethod
@@ -136,8 +229,23 @@ class PartialDate:
         return {
             "type": "string",
             "pattern": PATTERN_TEXT,
-            "description": "YYYY-MM-DD, YYYY-MM or YYYY; a leading ~ marks it approximate.",
-            "examples": ["2025-07-03", "2025-05", "~2025-05"],
+            "description": (
+                "A date as precisely as known: YYYY-MM-DD (a day), YYYY-MM (a month), YYYY (a "
+                "year), or early, mid or late YYYY-MM (days 1-10, 11-20, or 21 to the end of "
+                "the month); or a range START/END of two of these, the end not before the "
+                "start (2025-08/2025-09: August or September 2025). A leading ~ marks it "
+                "approximate. Facts count from the first day a date allows, sources and "
+                "narrative parts from the last."
+            ),
+            "examples": [
+                "2025-07-03",
+                "2025-05",
+                "2025",
+                "late 2025-07",
+                "2025-08/2025-09",
+                "2025-08-03/2025-08-05",
+                "~2025-05",
+            ],
         }
 
 

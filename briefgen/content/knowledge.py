@@ -1,11 +1,11 @@
 """When a fact became known, and how the entries of one history order: the rules every as-of
 decision rests on.
 
-A fact counts as known from the later of its own date and the earliest availability among the
-sources it cites; a source is available from `known_from`, else the last day its date allows. A
-fact that cites no source (an analyst's own entry: a signpost added, a note, a new value of a
-changing field) counts from the last day its date allows, as a source does: "July 2025" is
-known from 31 July, never earlier.
+A fact counts as known from the later of its own date's first day and the earliest availability
+among the sources it cites; a source is available from `known_from`, else the last day its date
+allows, else (undated) the day the analyst read it. A fact that cites no source (an analyst's own
+entry: a signpost added, a note, a new value of a changing field) counts from the last day its
+date allows, as a source does: "July 2025" is known from 31 July, never earlier.
 
 Entries of one history (a track's status changes and trend calls, an actor's positions on one
 issue) order by their own date (as `PartialDate` orders: first possible day, then last, exact
@@ -25,8 +25,19 @@ Order = tuple[PartialDate, dt.date]
 """Where an entry sits in its history: its own date, then the day it became known."""
 
 
+def published_by(source: Source) -> dt.date:
+    """The last day the source may have been published: the last day `published` allows, or
+    for an undated source the day it is known to have been available."""
+    if source.published:
+        return source.published.last_day
+    day = source.known_from or source.accessed
+    assert day is not None  # Source refuses an undated source without either
+    return day
+
+
 def available(source: Source) -> dt.date:
-    return source.known_from or source.published.last_day
+    """The first day a source counts as known: `known_from`, else `published_by`."""
+    return source.known_from or published_by(source)
 
 
 class Knowledge:

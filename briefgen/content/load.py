@@ -19,6 +19,7 @@ from briefgen.content.documents import Document, read_documents
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
 from briefgen.content.models import Content, Settings
+from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
 from briefgen.errors import ContentError, Problem, relative
 
@@ -145,6 +146,8 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
         for doc in docs:
             model, found = _validate(doc, spec.model)
             problems += found
+            if kind == "tracks":
+                problems += heading_problems(doc)
             items[kind].append((model, doc))
 
     own = {doc.data.get("id") for _, doc in items["audiences"]}

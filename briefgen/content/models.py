@@ -9,7 +9,14 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from annotated_types import Ge, Le, MinLen
-from pydantic import BeforeValidator, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from briefgen.content.changing import Changing
 from briefgen.content.dates import PartialDate
@@ -65,7 +72,17 @@ class Source(Model):
     """A publication the brief relies on. Cited by id from every fact."""
 
     timeless = frozenset(
-        {"id", "outlet", "title", "url", "reliability", "credibility", "note", "sensitivity"}
+        {
+            "id",
+            "outlet",
+            "title",
+            "url",
+            "relays",
+            "reliability",
+            "credibility",
+            "note",
+            "sensitivity",
+        }
     )
     dated = frozenset({"published", "known_from", "accessed"})
 
@@ -73,16 +90,39 @@ class Source(Model):
     outlet: Text | None = Field(None, description="Who published it; leave out if unknown.")
     title: Text | None = Field(None, description="Headline or title; leave out if it has none.")
     url: HttpUrl | None = Field(None, description="Where it can be read.")
-    published: PartialDate = Field(description="Publication date, as precisely as known.")
-    known_from: dt.date | None = Field(
-        None,
+    relays: list[Text] = Field(
+        default_factory=list,
         description=(
-            "When `published` is only a month or year: the first day the source is known to "
-            "have been available. Without it, a brief counts the source from the last day of "
-            "its month or year, so that nothing appears before it could have been known."
+            "Outlets whose report this source carries rather than its own (a wire story on a "
+            "website: `outlet: Example News`, `relays: [Reuters]`). The endnote says "
+            "'relaying Reuters'; grade the source you read, not the original."
         ),
     )
-    accessed: dt.date | None = Field(None, description="When the analyst read it.")
+    published: PartialDate | None = Field(
+        None,
+        description=(
+            "Publication date, as precisely as known (a day, part of a month, month, year or "
+            "range). Leave it out when the source carries none: then `known_from` or "
+            "`accessed` says when it is known, and the endnote says 'undated'."
+        ),
+    )
+    accessed: dt.date | None = Field(
+        None,
+        description=(
+            "When the analyst read it. For an undated source without `known_from`, briefs "
+            "count it from this day."
+        ),
+    )
+    known_from: dt.date | None = Field(
+        None,
+        validate_default=True,
+        description=(
+            "The first day the source is known to have been available; it must lie within "
+            "the days `published` allows. Without it, a brief counts a source from the last "
+            "day its `published` date allows (31 July for 2025-07), so that nothing appears "
+            "before it could have been known; an undated source from `accessed`."
+        ),
+    )
     reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
         description="Source reliability (Admiralty code): A reliable ... E unreliable, "
         "F cannot be judged."
@@ -98,6 +138,25 @@ class Source(Model):
         None, description="Analyst's note: internal unless it says otherwise."
     )
     sensitivity: MaybeSensitivity = None
+
+    @field_validator("known_from")
+    @classmethod
+    def _known_within_published(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if "published" not in info.data or "accessed" not in info.data:
+            return value  # one of them is wrong in itself, and its own error says so
+        published: PartialDate | None = info.data["published"]
+        if published is None and value is None and info.data["accessed"] is None:
+            raise ValueError(
+                "the source is undated: give `known_from` (the first day it is known to have "
+                "been available) or `accessed` (the day you read it), or `published`"
+            )
+        if published and value and not published.first_day <= value <= published.last_day:
+            first, last = published.first_day, published.last_day
+            span = first if first == last else f"{first} to {last}"
+            raise ValueError(
+                f"{value} lies outside the days `published` ({published}) allows: {span}"
+            )
+        return value
 
 
 class Actor(Model):
@@ -230,9 +289,9 @@ class Track(Model):
         min_length=1,
         description=(
             "The story of the track: the file's Markdown body. A heading that is only a date "
-            "(`## 2025-07-03`) starts a part known from that date; a brief as of an earlier "
-            "date leaves it out. Text before the first such heading is background, always "
-            "shown. A sensitivity after the date (`## 2025-07-03 restricted`, or alone: "
+            "(`## 2025-07-03`, `## late 2025-07`) starts a part known from the last day that "
+            "date allows; a brief as of an earlier date leaves it out. Text before the first "
+            "such heading is background, always shown. A sensitivity after the date (`## 2025-07-03 restricted`, or alone: "
             "`## restricted`) limits who sees the part."
         ),
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from briefgen.content.documents import Document, Loc
 from briefgen.content.kinds import KINDS
+from briefgen.content.knowledge import published_by
 from briefgen.errors import Problem
 
 
@@ -101,7 +102,7 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
             if model is None:
                 continue
             cited = [sources[s] for s in model.sources if s in sources]
-            if cited and model.date.first_day > max(s.published.last_day for s in cited):
+            if cited and model.date.first_day > max(published_by(s) for s in cited):
                 problems.append(
                     Problem(
                         doc.path,

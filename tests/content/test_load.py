@@ -43,7 +43,7 @@ def test_type_errors_unknown_fields_and_bad_dates(make_project) -> None:
         "content/sources/may-report.yaml:3: reliability: Input should be 'A', 'B', 'C', 'D', "
         "'E' or 'F'",
         "content/sources/may-report.yaml:4: foo: unknown field (known: accessed, credibility, "
-        "id, known_from, note, outlet, published, reliability, sensitivity, title, url)",
+        "id, known_from, note, outlet, published, relays, reliability, sensitivity, title, url)",
     ]
 
 
