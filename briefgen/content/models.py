@@ -291,8 +291,8 @@ class Track(Model):
             "The story of the track: the file's Markdown body. A heading that is only a date "
             "(`## 2025-07-03`, `## late 2025-07`) starts a part known from the last day that "
             "date allows; a brief as of an earlier date leaves it out. Text before the first "
-            "such heading is background, always shown. A sensitivity after the date (`## 2025-07-03 restricted`, or alone: "
-            "`## restricted`) limits who sees the part."
+            "such heading is background, always shown. A sensitivity after the date "
+            "(`## 2025-07-03 restricted`, or alone: `## restricted`) limits who sees the part."
         ),
     )
     sources: SourceRefs
