@@ -38,7 +38,8 @@ def test_check_lists_every_problem_and_exits_1(make_project) -> None:
         "content/actors/beta.yaml:3: kind: Input should be 'state', 'organisation', 'group', "
         "'person' or 'media'",
         "content/developments/confirmed.yaml:1: date: '2025-05-7' is not a date; write "
-        "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)",
+        "YYYY-MM-DD, YYYY-MM, YYYY, early/mid/late YYYY-MM or START/END (~ in front if "
+        "approximate)",
         "content/developments/confirmed.yaml:3: sources.0: unknown source 'nope'",
         "3 problems; nothing was built.",
     ]

@@ -26,7 +26,9 @@ PATTERN_TEXT = rf"^{DATE_TEXT}$"
 _SIDE = re.compile(r"^(?:(early|mid|late) )?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _PART_WORD = re.compile(r"\b(early|mid|late)\b", re.I)
 
-_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)"
+_FORMS = (
+    "YYYY-MM-DD, YYYY-MM, YYYY, early/mid/late YYYY-MM or START/END (~ in front if approximate)"
+)
 _PART_HINT = "write early, mid or late YYYY-MM (days 1-10, 11-20, 21 to the end of the month)"
 _RANGE_HINT = (
     "a range is START/END without spaces, each side YYYY-MM-DD, YYYY-MM, YYYY or early, mid "

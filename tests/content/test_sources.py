@@ -105,7 +105,8 @@ def test_a_bad_published_date_is_reported_once(make_project) -> None:
     root = make_project({"sources/july-report.yaml": "published: July\nreliability: C\n"})
     assert problems(root) == [
         "content/sources/july-report.yaml:1: published: 'July' is not a date; write "
-        "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)"
+        "YYYY-MM-DD, YYYY-MM, YYYY, early/mid/late YYYY-MM or START/END (~ in front if "
+        "approximate)"
     ]
 
 

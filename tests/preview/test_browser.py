@@ -22,7 +22,8 @@ from briefgen.project import Project
 CHROMIUM = Path("/usr/bin/chromium")
 BAD_DATE = (
     "content/developments/confirmed.yaml:1: date: '2025-05-7' is not a date; write "
-    "YYYY-MM-DD, YYYY-MM or YYYY (~ in front if approximate)"
+    "YYYY-MM-DD, YYYY-MM, YYYY, early/mid/late YYYY-MM or START/END (~ in front if "
+    "approximate)"
 )
 TEXT = "document.body ? document.body.innerText : ''"
 
