@@ -10,8 +10,9 @@ import datetime as dt
 
 from briefgen.brief import views as b
 from briefgen.brief.state import State, TrackState, state_on, trend_between
+from briefgen.content.facts import Judgment
 from briefgen.content.knowledge import Knowledge
-from briefgen.content.models import Content, Judgment
+from briefgen.content.models import Content
 
 
 class Series:

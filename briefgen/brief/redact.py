@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from briefgen.content.changing import Change, Changing, changing_fields
+from briefgen.content.editions import Audience, Edition
 from briefgen.content.fields import SENSITIVITIES, Model, NoteModel, Sensitivity
-from briefgen.content.models import Audience, Content, Edition
+from briefgen.content.models import Content
 
 M = TypeVar("M", bound=Model)
 

@@ -16,8 +16,10 @@ from briefgen.brief import views as b
 from briefgen.brief.citations import Citations
 from briefgen.brief.periods import EditionSpan, window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
+from briefgen.content.editions import Audience
+from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import LIKELIHOODS
-from briefgen.content.models import Audience, Content, Development, Judgment, Position
+from briefgen.content.models import Content
 
 T = TypeVar("T")
 

@@ -19,7 +19,8 @@ from briefgen.brief.changes import Series, compare
 from briefgen.brief.periods import EditionSpan, edition_span
 from briefgen.brief.redact import redact
 from briefgen.brief.sections import Sections
-from briefgen.content.models import Audience, Content
+from briefgen.content.editions import Audience
+from briefgen.content.models import Content
 from briefgen.errors import UsageError
 
 GENERATOR = f"briefgen {__version__}"

@@ -14,20 +14,12 @@ from typing import Any, Generic, TypeVar
 
 from briefgen.content.changing import Change, Changing
 from briefgen.content.dates import PartialDate
+from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import NoteModel
 from briefgen.content.knowledge import Knowledge, Order
-from briefgen.content.models import (
-    Content,
-    Development,
-    Judgment,
-    Position,
-    Question,
-    Source,
-    StatusChange,
-    Track,
-    TrackLink,
-    TrendMark,
-)
+from briefgen.content.models import Content, Source
+from briefgen.content.questions import Question
+from briefgen.content.tracks import StatusChange, Track, TrackLink, TrendMark
 
 T = TypeVar("T")
 

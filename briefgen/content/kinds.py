@@ -6,18 +6,12 @@ from dataclasses import dataclass
 
 from briefgen.content.changing import changing_fields
 from briefgen.content.documents import Loc
+from briefgen.content.editions import Audience, Edition
+from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import Model
-from briefgen.content.models import (
-    Actor,
-    Audience,
-    Development,
-    Edition,
-    Judgment,
-    Position,
-    Question,
-    Source,
-    Track,
-)
+from briefgen.content.models import Actor, Source
+from briefgen.content.questions import Question
+from briefgen.content.tracks import Track
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from briefgen.project import Project
 
 if TYPE_CHECKING:
     from briefgen.brief.views import Brief
-    from briefgen.content.models import Audience
+    from briefgen.content.editions import Audience
 
 STAMP = ".briefgen-stamp.json"
 REQUESTS = ".briefgen-requests.json"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.brief.views import Brief
-from briefgen.content.models import Audience
+from briefgen.content.editions import Audience
 from briefgen.render.html import BUILTIN_TEMPLATES, render_html
 from briefgen.render.json import brief_json
 
