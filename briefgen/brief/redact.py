@@ -3,174 +3,286 @@
 Redacting the content itself, rather than hiding things in templates, means no later stage can
 leak a removed item through a field nobody thought of: it simply is not there. What refers to a
 removed item loses the reference; a fact left with no visible source goes too.
+
+Every item and part that stays carries its effective sensitivity (its own, else its item's for a
+part, else the brief's default), which the brief shows as its portion mark; every one that goes
+is recorded as an `Omission`, so that `briefgen explain` can say what was left out and why.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from briefgen.content.changing import Change, Changing, changing_fields
+from briefgen.brief.omissions import Omission
+from briefgen.content.changing import Change, changing_fields
 from briefgen.content.editions import Audience, Edition
-from briefgen.content.fields import SENSITIVITIES, Model, NoteModel, Sensitivity
+from briefgen.content.facts import Position
+from briefgen.content.fields import SENSITIVITIES, Model, Sensitivity
 from briefgen.content.models import Content
+from briefgen.content.questions import Question
+from briefgen.content.tracks import Track
 
 M = TypeVar("M", bound=Model)
 
 
+@dataclass
 class _Redactor:
-    def __init__(self, content: Content, ceiling: Sensitivity) -> None:
-        self.default = content.settings.sensitivity
-        self.limit = SENSITIVITIES.index(ceiling)
-        self.sources = {s.id for s in content.sources if self.visible(s)}
-        self.actors = {a.id for a in content.actors if self.visible(a)}
-        self.tracks = {t.id for t in content.tracks if self.visible(t)}
-        self.questions = {q.id for q in content.questions if self.visible(q)}
+    content: Content
+    ceiling: Sensitivity
+    omitted: list[Omission] = field(default_factory=list)
 
-    def visible(self, item: Any) -> bool:
-        level = getattr(item, "sensitivity", None) or self.default
-        return SENSITIVITIES.index(level) <= self.limit
+    def __post_init__(self) -> None:
+        self.default: Sensitivity = self.content.settings.sensitivity
+        self.sources = {s.id for s in self.content.sources if self.shown(s, "sources", s.id)}
+        self.actors = {a.id for a in self.content.actors if self.shown(a, "actors", a.id)}
+        self.tracks = {t.id for t in self.content.tracks if self.level_of(t) <= self.limit}
+        self.questions = {q.id for q in self.content.questions if self.level_of(q) <= self.limit}
 
-    def note(self, note: NoteModel | None) -> NoteModel | None:
-        return note if note is not None and self.visible(note) else None
+    @property
+    def limit(self) -> int:
+        return SENSITIVITIES.index(self.ceiling)
+
+    def level_of(self, item: Any, parent: Sensitivity | None = None) -> int:
+        return SENSITIVITIES.index(self.effective(item, parent))
+
+    def effective(self, item: Any, parent: Sensitivity | None = None) -> Sensitivity:
+        """Its own sensitivity, else its item's (for a part), else the brief's default."""
+        return getattr(item, "sensitivity", None) or parent or self.default
+
+    def omit(self, kind: str, item_id: str, part: str, reason: str, detail: str) -> None:
+        self.omitted.append(Omission(kind, item_id, part, reason, detail))
+
+    def shown(
+        self, item: Any, kind: str, item_id: str, part: str = "", parent: Sensitivity | None = None
+    ) -> bool:
+        """Whether the item or part is within the ceiling; records it when it is not."""
+        level = self.effective(item, parent)
+        if SENSITIVITIES.index(level) <= self.limit:
+            return True
+        own = getattr(item, "sensitivity", None)
+        whose = "its own" if own else "its item's" if parent else "the brief's default"
+        reason = "ceiling" if own else "inherited"
+        self.omit(kind, item_id, part, reason, f"{level} ({whose}) is above {self.ceiling}")
+        return False
+
+    def marked(self, item: M, parent: Sensitivity | None = None, **update: Any) -> M:
+        return item.model_copy(update={"sensitivity": self.effective(item, parent), **update})
 
     def ids(self, ids: list[str], allowed: set[str]) -> list[str]:
         return [i for i in ids if i in allowed]
 
-    def fact(self, item: M, **update: Any) -> M | None:
-        """The item with its sources, actors, tracks and note cut to what stays; None if it goes."""
-        if not self.visible(item):
+    def sourced(self, item: Any, kind: str, item_id: str, part: str = "") -> list[str] | None:
+        """The item's visible sources; None (recorded) when it cites only hidden ones."""
+        sources = self.ids(item.sources, self.sources)
+        if item.sources and not sources:
+            self.omit(kind, item_id, part, "hidden sources", "every source it cites is hidden")
             return None
-        sources = self.ids(item.sources, self.sources)  # type: ignore[attr-defined]
-        if not sources and item.sources:  # type: ignore[attr-defined]
+        return sources
+
+    def note(self, item: Any, kind: str, item_id: str) -> Any:
+        note = getattr(item, "note", None)
+        if note is None or not self.shown(note, kind, item_id, "note"):
+            return None
+        return note
+
+    def fact(
+        self, item: M, kind: str, item_id: str, changed: dict[str, Any] | None = None, **update: Any
+    ) -> M | None:
+        """The item with its sources, actors, tracks and note cut to what stays; None if it goes.
+
+        `changed`: its changing fields, already cut (else they are cut here)."""
+        if not self.shown(item, kind, item_id):
+            return None
+        sources = self.sourced(item, kind, item_id)
+        if sources is None:
             return None
         update = {"sources": sources, **update}
-        for field in ("actors", "tracks"):
-            if field in type(item).model_fields:
-                update[field] = self.ids(getattr(item, field), getattr(self, field))
+        for name in ("actors", "tracks"):
+            if name in type(item).model_fields:
+                update[name] = self.ids(getattr(item, name), getattr(self, name))
         if "note" in type(item).model_fields:
-            update["note"] = self.note(item.note)  # type: ignore[attr-defined]
-        return item.model_copy(update={**self.changing(item), **update})
+            update["note"] = self.note(item, kind, item_id)
+        if changed is None:
+            changed = self.changing(item, kind, item_id)
+        return self.marked(item, None, **{**changed, **update})
 
-    def changing(self, item: Model) -> dict[str, Any]:
+    def part(self, part: M, parent: Sensitivity, kind: str, item_id: str, where: str) -> M | None:
+        """A part of an item (status change, answer, quote...) with its sources cut."""
+        if not self.shown(part, kind, item_id, where, parent):
+            return None
+        update: dict[str, Any] = {}
+        if "sources" in type(part).model_fields:
+            sources = self.sourced(part, kind, item_id, where)
+            if sources is None:
+                return None
+            update["sources"] = sources
+        return self.marked(part, parent, **update)
+
+    def changing(self, item: Model, kind: str, item_id: str) -> dict[str, Any]:
         """Every changing field of the item without the entries only hidden sources report."""
-        return {
-            name: field.keep(self.entry)
-            for name in changing_fields(type(item))
-            if (field := getattr(item, name)) is not None
-        }
+        found = {}
+        for name in changing_fields(type(item)):
+            value = getattr(item, name)
+            if value is not None:
+                found[name] = value.keep(lambda e, n=name: self.entry(e, kind, item_id, n))
+        return found
 
-    def entry(self, entry: Change[Any]) -> Change[Any] | None:
-        sources = self.ids(entry.sources, self.sources)
-        if entry.sources and not sources:
+    def entry(self, entry: Change[Any], kind: str, item_id: str, name: str) -> Change[Any] | None:
+        sources = self.sourced(entry, kind, item_id, f"{name} from {entry.date}")
+        return None if sources is None else entry.model_copy(update={"sources": sources})
+
+    def track(self, track: Track) -> Track | None:
+        if not self.shown(track, "tracks", track.id):
             return None
-        return entry.model_copy(update={"sources": sources})
-
-    def actor_ids(self, field: Changing[list[str]] | None) -> Changing[list[str]] | None:
-        return field.map(lambda ids: self.ids(ids, self.actors)) if field else None
-
-    def track(self, track: Any) -> Any:
-        status = [s for s in (self.fact(s) for s in track.status) if s]
+        own = self.effective(track)
+        parts = [
+            self.part(s, own, "tracks", track.id, f"status.{i}") for i, s in enumerate(track.status)
+        ]
+        status = [s for s in parts if s]
         if not status:
+            self.omit("tracks", track.id, "", "no visible status", "every status change is hidden")
             return None
-        track = track.model_copy(update=self.changing(track))
-        mediators = track.mediators
+        changed = self.changing(track, "tracks", track.id)
+        parties, mediators, supporters = (
+            changed.get(n) for n in ("parties", "mediators", "supporters")
+        )
+        links = (
+            self.part(k, own, "tracks", track.id, f"links.{i}") for i, k in enumerate(track.links)
+        )
         return self.fact(
             track,
+            "tracks",
+            track.id,
+            changed,
             status=status,
-            parties=self.actor_ids(track.parties),
+            trend=[
+                self.marked(m, own)
+                for i, m in enumerate(track.trend)
+                if self.shown(m, "tracks", track.id, f"trend.{i}", own)
+            ],
+            parties=parties.map(lambda ids: self.ids(ids, self.actors)) if parties else None,
             mediators=mediators.map(lambda ms: [m for m in ms if m.actor in self.actors])
             if mediators
             else None,
-            supporters=self.actor_ids(track.supporters),
-            links=[
-                link
-                for link in (self.fact(link) for link in track.links)
-                if link and link.track in self.tracks
-            ],
-            narrative=tuple(p for p in track.narrative if self.visible_part(p)),
+            supporters=supporters.map(lambda ids: self.ids(ids, self.actors))
+            if supporters
+            else None,
+            links=[k for k in links if k and k.track in self.tracks],
+            narrative=tuple(
+                self.marked(p, own)
+                for i, p in enumerate(track.narrative)
+                if self.shown(
+                    p, "tracks", track.id, f"narrative part {p.date or 'background'}", own
+                )
+            ),
         )
 
-    def visible_part(self, part: Any) -> bool:
-        return part.sensitivity is None or SENSITIVITIES.index(part.sensitivity) <= self.limit
-
-    def position(self, position: Any) -> Any:
+    def position(self, position: Position) -> Position | None:
         if position.actor not in self.actors:
+            if self.shown(position, "positions", position.id):
+                self.omit("positions", position.id, "", "hidden actor", "its actor is hidden")
             return None
+        own = self.effective(position)
         quote = position.quote
-        if quote and not (
-            self.visible(quote) and quote.speaker in self.actors and quote.source in self.sources
-        ):
+        if quote and (quote.speaker not in self.actors or quote.source not in self.sources):
+            self.omit(
+                "positions",
+                position.id,
+                "quote",
+                "hidden sources",
+                "its speaker or source is hidden",
+            )
             quote = None
-        return self.fact(position, quote=quote)
+        elif quote:
+            quote = self.part(quote, own, "positions", position.id, "quote")
+        return self.fact(position, "positions", position.id, quote=quote)
 
-    def question(self, question: Any) -> Any:
-        answer = self.fact(question.answer) if question.answer else None
+    def question(self, question: Question) -> Question | None:
+        if not self.shown(question, "questions", question.id):
+            return None
+        own, qid = self.effective(question), question.id
+        answer = (
+            self.part(question.answer, own, "questions", qid, "answer") if question.answer else None
+        )
         signposts = []
-        for signpost in question.signposts:
-            if not self.visible(signpost):
+        for i, signpost in enumerate(question.signposts):
+            if not self.shown(signpost, "questions", qid, f"signposts.{i}", own):
                 continue
             sources = self.ids(signpost.sources, self.sources)
             observed = signpost.observed if sources or not signpost.sources else None
-            signposts.append(signpost.model_copy(update={"sources": sources, "observed": observed}))
+            signposts.append(self.marked(signpost, own, sources=sources, observed=observed))
         if not signposts:
+            self.omit("questions", qid, "", "no visible signpost", "every signpost is hidden")
             return None
         later = question.superseded_by
         if later and later.question not in self.questions:
             later = None
         return self.fact(
             question,
+            "questions",
+            qid,
             answer=answer,
             signposts=signposts,
-            superseded_by=self.cited(later),
-            closed=self.cited(question.closed),
+            superseded_by=self.part(later, own, "questions", qid, "superseded_by")
+            if later
+            else None,
+            closed=self.part(question.closed, own, "questions", qid, "closed")
+            if question.closed
+            else None,
         )
-
-    def cited(self, item: M | None) -> M | None:
-        """A part whose sources may be empty: kept unless every source it gives is hidden."""
-        if item is None:
-            return None
-        sources = self.ids(item.sources, self.sources)  # type: ignore[attr-defined]
-        if item.sources and not sources:  # type: ignore[attr-defined]
-            return None
-        return item.model_copy(update={"sources": sources})
 
     def edition(self, edition: Edition, audience: str) -> Edition:
         """Keep every edition (they number the series) with only this audience's bottom line."""
-        text = edition.bottom_lines.get(audience) or (
-            edition.bottom_line if self.visible(edition) else None
+        day = edition.as_of.isoformat()
+        own = edition.bottom_lines.get(audience)
+        text = own or (
+            edition.bottom_line if self.shown(edition, "editions", day, "bottom line") else None
         )
-        return edition.model_copy(update={"bottom_line": text, "bottom_lines": {}})
+        level = "public" if own else self.effective(edition)
+        return edition.model_copy(
+            update={"bottom_line": text, "bottom_lines": {}, "sensitivity": level}
+        )
 
 
-def redact(content: Content, audience: Audience) -> Content:
-    """The content as this audience may see it."""
+@dataclass(frozen=True)
+class Redacted:
+    content: Content
+    omitted: tuple[Omission, ...]
+
+
+def redact(content: Content, audience: Audience) -> Redacted:
+    """The content as this audience may see it, and what was left out on the way."""
     r = _Redactor(content, audience.ceiling)
 
     def keep(items: Any) -> tuple[Any, ...]:
         return tuple(item for item in items if item is not None)
 
-    return content.model_copy(
+    sources = keep(
+        r.marked(s, None, note=r.note(s, "sources", s.id))
+        for s in content.sources
+        if s.id in r.sources
+    )
+    actors = keep(
+        r.marked(
+            a,
+            None,
+            **r.changing(a, "actors", a.id),
+            affiliation=a.affiliation if a.affiliation in r.actors else None,
+        )
+        for a in content.actors
+        if a.id in r.actors
+    )
+    redacted = content.model_copy(
         update={
-            "sources": keep(
-                s.model_copy(update={"note": r.note(s.note)})
-                for s in content.sources
-                if s.id in r.sources
-            ),
-            "actors": keep(
-                a.model_copy(
-                    update={
-                        **r.changing(a),
-                        "affiliation": a.affiliation if a.affiliation in r.actors else None,
-                    }
-                )
-                for a in content.actors
-                if a.id in r.actors
-            ),
-            "tracks": keep(r.track(t) for t in content.tracks if t.id in r.tracks),
-            "developments": keep(r.fact(d) for d in content.developments),
+            "sources": sources,
+            "actors": actors,
+            "tracks": keep(r.track(t) for t in content.tracks),
+            "developments": keep(r.fact(d, "developments", d.id) for d in content.developments),
             "positions": keep(r.position(p) for p in content.positions),
             "questions": keep(r.question(q) for q in content.questions),
-            "judgments": keep(r.fact(j) for j in content.judgments),
+            "judgments": keep(r.fact(j, "judgments", j.id) for j in content.judgments),
             "editions": tuple(r.edition(e, audience.id) for e in content.editions),
         }
     )
+    return Redacted(redacted, tuple(r.omitted))

@@ -50,7 +50,7 @@ def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audien
 
 def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) -> b.Changes:
     """What changed between two dates, as this audience may see it."""
-    return compare(redact(content, audience), before, after)
+    return compare(redact(content, audience).content, before, after)
 
 
 class Selection:
@@ -59,7 +59,8 @@ class Selection:
     def __init__(self, content: Content, audience: Audience) -> None:
         self.content = content
         self.audience = audience
-        self.redacted = redact(content, audience)
+        self.redaction = redact(content, audience)
+        self.redacted = self.redaction.content
         self.series = Series(self.redacted)
 
     def brief(
