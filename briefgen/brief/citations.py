@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from briefgen.brief import views as b
 from briefgen.brief.state import State
+from briefgen.content.fields import NoteModel
+
+
+def marking(item: Any) -> str:
+    """The sensitivity redaction resolved for an item or part (public when it set none)."""
+    return getattr(item, "sensitivity", None) or "public"
+
+
+def note_view(note: NoteModel | None) -> b.NoteView | None:
+    return b.NoteView(text=note.text, sensitivity=note.sensitivity) if note else None
 
 
 class Citations:
@@ -41,7 +52,8 @@ class Citations:
                 accessed=s.accessed,
                 reliability=s.reliability,
                 credibility=s.credibility,
-                note=self.state.note(s.note),
+                note=note_view(self.state.note(s.note)),
+                sensitivity=marking(s),
             )
             for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
             for s in [self.sources[ref]]

@@ -239,7 +239,7 @@ class _Redactor:
         text = own or (
             edition.bottom_line if self.shown(edition, "editions", day, "bottom line") else None
         )
-        level = "public" if own else self.effective(edition)
+        level = self.ceiling if own else self.effective(edition)
         return edition.model_copy(
             update={"bottom_line": text, "bottom_lines": {}, "sensitivity": level}
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from briefgen.brief import views as b
-from briefgen.brief.citations import Citations
+from briefgen.brief.citations import Citations, marking, note_view
 from briefgen.brief.periods import EditionSpan, window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
 from briefgen.content.editions import Audience
@@ -72,6 +72,11 @@ class Sections:
     def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
         return self.citations.cite(refs)
 
+    def outlets(self, refs: Iterable[str]) -> tuple[str, ...]:
+        """Who reported it: the outlets of the sources known by the brief's date."""
+        sources = self.state.sources
+        return tuple(dict.fromkeys(o for r in refs if r in sources and (o := sources[r].outlet)))
+
     def names(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.actors[i].short_name for i in ids)
 
@@ -83,9 +88,12 @@ class Sections:
             return b.TrendView(id=track_id, name=name, trend="unchanged", reason=None, date=None)
         return None
 
-    def bottom_line(self) -> str | None:
+    def bottom_line(self) -> tuple[str | None, str | None]:
+        """The edition's bottom line for this audience, and its sensitivity."""
         edition = next((e for e in self.content.editions if e.as_of == self.as_of), None)
-        return edition.bottom_line if edition else None
+        if edition is None or edition.bottom_line is None:
+            return None, None
+        return edition.bottom_line, marking(edition)
 
     def expired(self, j: Judgment) -> bool:
         """Past its horizon: the time the judgment was about is over."""
@@ -114,6 +122,7 @@ class Sections:
                 date=old.item.date,
             )
         return b.JudgmentView(
+            sensitivity=marking(j),
             id=j.id,
             statement=j.statement,
             likelihood=j.likelihood,
@@ -128,11 +137,12 @@ class Sections:
             cites=self.cite(j.sources),
             new=self.is_new(entry.known) and j.id not in self.updated,
             updated=j.id in self.updated,
-            note=self.state.note(j.note),
+            note=note_view(self.state.note(j.note)),
         )
 
     def development(self, d: Development) -> b.DevelopmentView:
         return b.DevelopmentView(
+            sensitivity=marking(d),
             id=d.id,
             date=d.date,
             headline=d.headline,
@@ -141,7 +151,7 @@ class Sections:
             actors=self.names(d.actors),
             cites=self.cite(d.sources),
             new=self.is_new(self.state.developments[d.id].known),
-            note=self.state.note(d.note),
+            note=note_view(self.state.note(d.note)),
         )
 
     def developments(self) -> list[Development]:
@@ -171,15 +181,22 @@ class Sections:
         supporters: list[str] = now(track.supporters) or []
         watch: list[str] = now(track.watch) or []
         statuses = tuple(
-            b.Status(status=s.status, date=s.date, note=s.note, cites=self.cite(s.sources))
+            b.Status(
+                sensitivity=marking(s),
+                status=s.status,
+                date=s.date,
+                note=s.note,
+                cites=self.cite(s.sources),
+            )
             for s in (entry.item for entry in (state.history if full else state.history[-1:]))
         )
         narrative = tuple(
-            b.NarrativeView(date=part.date, text=part.text)
+            b.NarrativeView(sensitivity=marking(part), date=part.date, text=part.text)
             for part in track.narrative
             if full and (part.date is None or part.date.last_day <= self.as_of)
         )
         return b.TrackView(
+            sensitivity=marking(track),
             id=track.id,
             name=track.name,
             summary=now(track.summary),
@@ -201,7 +218,7 @@ class Sections:
             updated=track.id in self.updated,
             trend=self.trend(track.id, track.name),
             links=self.links(state),
-            note=self.state.note(track.note) if full else None,
+            note=note_view(self.state.note(track.note)) if full else None,
         )
 
     def links(self, state: TrackState) -> tuple[b.LinkView, ...]:
@@ -255,12 +272,14 @@ class Sections:
         quote = None
         if p.quote and p.quote.source in self.state.sources:
             quote = b.QuoteView(
+                sensitivity=marking(p.quote),
                 text=p.quote.text,
                 speaker=self.actors[p.quote.speaker].short_name,
                 speaker_role=self.role(p.quote.speaker),
                 cite=self.cite([p.quote.source])[0],
             )
         return b.PositionView(
+            sensitivity=marking(p),
             id=p.id,
             actor=self.actors[p.actor].short_name,
             actor_role=self.role(p.actor),
@@ -271,7 +290,7 @@ class Sections:
             cites=self.cite(p.sources),
             new=self.is_new(entry.known) and p.id not in self.updated,
             updated=p.id in self.updated,
-            note=self.state.note(p.note),
+            note=note_view(self.state.note(p.note)),
         )
 
     def role(self, actor_id: str) -> str | None:
@@ -300,12 +319,17 @@ class Sections:
         answer = None
         if state.answered and q.answer:
             answer = b.AnswerView(
-                text=q.answer.text, date=q.answer.date, cites=self.cite(q.answer.sources)
+                sensitivity=marking(q.answer),
+                text=q.answer.text,
+                date=q.answer.date,
+                cites=self.cite(q.answer.sources),
             )
         signposts = tuple(
             b.SignpostView(
+                sensitivity=marking(s),
                 text=s.text,
                 observed=s.observed if index in state.observed else None,
+                seen_in=self.outlets(s.sources) if index in state.observed else (),
                 cites=self.cite(s.sources) if index in state.observed else (),
             )
             for index, s in enumerate(q.signposts)
@@ -314,6 +338,7 @@ class Sections:
         later = q.superseded_by if state.superseded else None
         questions = {other.id: other for other in self.content.questions}
         return b.QuestionView(
+            sensitivity=marking(q),
             id=q.id,
             question=q.question,
             why=self.state.current(q.why),
@@ -337,7 +362,7 @@ class Sections:
             cites=self.cite(q.sources),
             new=self.is_new(state.known),
             updated=q.id in self.updated,
-            note=self.state.note(q.note),
+            note=note_view(self.state.note(q.note)),
         )
 
     def timeline(self) -> tuple[b.DevelopmentView, ...]:

@@ -20,6 +20,7 @@ from briefgen.brief.periods import EditionSpan, edition_span
 from briefgen.brief.redact import redact
 from briefgen.brief.sections import Sections
 from briefgen.content.editions import Audience
+from briefgen.content.fields import SENSITIVITIES
 from briefgen.content.models import Content
 from briefgen.errors import UsageError
 
@@ -75,7 +76,7 @@ class Selection:
         shown: dict[str, Any] = {}
         for section in audience.sections:
             if section == "bottom_line":
-                shown["bottom_line"] = sections.bottom_line()
+                shown["bottom_line"], shown["bottom_line_sensitivity"] = sections.bottom_line()
             elif section in ("tracks", "track_lines"):
                 shown["tracks"] = sections.tracks(section)
             elif section in ("judgments", "positions", "questions", "timeline"):
@@ -86,11 +87,26 @@ class Selection:
             shown["sources"] = sections.citations.notes()
         meta = self._meta(as_of, span, built_at, generator)
         brief = b.Brief(meta=meta, **shown)
+        level = max(
+            [self._floor(), *_levels(brief.model_dump(exclude={"meta"}))], key=SENSITIVITIES.index
+        )
+        label = self.content.settings.markings[level].label  # type: ignore[index]
+        meta = meta.model_copy(update={"handling": label, "sensitivity": level})
+        brief = brief.model_copy(update={"meta": meta})
         # The revision names what the brief shows, so a past edition keeps its revision when
         # later facts are added.
         text = brief.model_dump_json(exclude={"meta": {"built_at", "revision", "generator"}})
         revision = hashlib.sha256(text.encode()).hexdigest()[:12]
         return brief.model_copy(update={"meta": meta.model_copy(update={"revision": revision})})
+
+    def _floor(self) -> str:
+        """The level the audience's (else the brief's) handling label names; public if none."""
+        settings = self.content.settings
+        text = (self.audience.handling or settings.handling).strip().casefold()
+        for level in SENSITIVITIES:
+            if text in (level, settings.markings[level].label.casefold()):  # type: ignore[index]
+                return level
+        return "public"
 
     def _meta(
         self, as_of: dt.date, span: EditionSpan, built_at: dt.datetime, generator: str
@@ -105,7 +121,14 @@ class Selection:
             subtitle=state.current(settings.subtitle),
             organisation=settings.organisation,
             language=settings.language,
-            handling=audience.handling or settings.handling,
+            handling="",
+            sensitivity="public",
+            markings={  # only the levels this audience can see: the others are no one's business
+                level: b.MarkingView(label=m.label, short=m.short)
+                for level, m in settings.markings.items()
+                if SENSITIVITIES.index(level) <= SENSITIVITIES.index(audience.ceiling)
+            },
+            portion_marks=audience.portion_marks,
             description=state.current(settings.description),
             audience=audience.id,
             audience_label=audience.label,
@@ -124,6 +147,16 @@ class Selection:
             revision="",
             generator=generator,
         )
+
+
+def _levels(data: Any) -> list[str]:
+    """Every sensitivity that a dumped brief shows."""
+    if isinstance(data, dict):
+        found = [v for k, v in data.items() if k.endswith("sensitivity") and isinstance(v, str)]
+        return found + [level for v in data.values() for level in _levels(v)]
+    if isinstance(data, list | tuple):
+        return [level for v in data for level in _levels(v)]
+    return []
 
 
 def select(

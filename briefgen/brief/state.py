@@ -124,11 +124,11 @@ class State:
         assert history  # a plain value is always current
         return min(history, key=_key).value
 
-    def note(self, note: NoteModel | None) -> str | None:
-        """A note's text, if it was written by the day."""
+    def note(self, note: NoteModel | None) -> NoteModel | None:
+        """The note, if it was written by the day."""
         if note is None or (note.date and not self.knowledge.known(note.date, (), self.day)):
             return None
-        return note.text
+        return note
 
 
 def _key(entry: Change[Any]) -> Any:

@@ -14,12 +14,27 @@ class View(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class MarkingView(View):
+    label: str
+    short: str
+
+
+class NoteView(View):
+    text: str
+    sensitivity: str
+
+
 class Meta(View):
     title: str
     subtitle: str | None
     organisation: str
     language: str
     handling: str
+    """The banner: the marking of the highest sensitivity shown, never below the floor."""
+    sensitivity: str
+    """That highest sensitivity."""
+    markings: dict[str, MarkingView]
+    portion_marks: bool
     description: str | None
     audience: str
     audience_label: str
@@ -40,6 +55,7 @@ class Meta(View):
 
 
 class SourceNote(View):
+    sensitivity: str
     number: int
     id: str
     outlet: str | None
@@ -50,7 +66,7 @@ class SourceNote(View):
     accessed: dt.date | None
     reliability: str
     credibility: int | None
-    note: str | None
+    note: NoteView | None
 
     @model_serializer(mode="wrap")
     def _relays_only_if_any(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -63,6 +79,7 @@ class SourceNote(View):
 
 
 class Status(View):
+    sensitivity: str
     status: str
     date: PartialDate
     note: str | None
@@ -70,6 +87,7 @@ class Status(View):
 
 
 class DevelopmentView(View):
+    sensitivity: str
     id: str
     date: PartialDate
     headline: str
@@ -78,10 +96,11 @@ class DevelopmentView(View):
     actors: tuple[str, ...]
     cites: tuple[int, ...]
     new: bool
-    note: str | None
+    note: NoteView | None
 
 
 class NarrativeView(View):
+    sensitivity: str
     date: PartialDate | None
     text: str
 
@@ -107,6 +126,7 @@ class LinkView(View):
 
 
 class TrackView(View):
+    sensitivity: str
     id: str
     name: str
     summary: str | None
@@ -127,10 +147,11 @@ class TrackView(View):
     updated: bool = False
     trend: TrendView | None = None
     links: tuple[LinkView, ...] = ()
-    note: str | None
+    note: NoteView | None
 
 
 class QuoteView(View):
+    sensitivity: str
     text: str
     speaker: str
     speaker_role: str | None = None
@@ -138,6 +159,7 @@ class QuoteView(View):
 
 
 class PositionView(View):
+    sensitivity: str
     id: str
     actor: str
     actor_role: str | None = None
@@ -148,7 +170,7 @@ class PositionView(View):
     cites: tuple[int, ...]
     new: bool
     updated: bool = False
-    note: str | None
+    note: NoteView | None
 
 
 class IssueView(View):
@@ -157,12 +179,16 @@ class IssueView(View):
 
 
 class SignpostView(View):
+    sensitivity: str
     text: str
     observed: PartialDate | None
+    seen_in: tuple[str, ...] = ()
+    """Outlets that reported the observation."""
     cites: tuple[int, ...]
 
 
 class AnswerView(View):
+    sensitivity: str
     text: str
     date: PartialDate
     cites: tuple[int, ...]
@@ -181,6 +207,7 @@ class ClosureView(View):
 
 
 class QuestionView(View):
+    sensitivity: str
     id: str
     question: str
     why: str | None
@@ -196,7 +223,7 @@ class QuestionView(View):
     cites: tuple[int, ...]
     new: bool
     updated: bool = False
-    note: str | None
+    note: NoteView | None
 
 
 class ReplacedView(View):
@@ -210,6 +237,7 @@ class ReplacedView(View):
 
 
 class JudgmentView(View):
+    sensitivity: str
     id: str
     statement: str
     likelihood: str
@@ -224,7 +252,7 @@ class JudgmentView(View):
     cites: tuple[int, ...]
     new: bool
     updated: bool = False
-    note: str | None
+    note: NoteView | None
 
 
 class TrackChange(View):
@@ -315,6 +343,7 @@ class Brief(View):
 
     meta: Meta
     bottom_line: str | None = None
+    bottom_line_sensitivity: str | None = None
     judgments: tuple[JudgmentView, ...] = ()
     tracks: tuple[TrackView, ...] = ()
     positions: tuple[IssueView, ...] = ()

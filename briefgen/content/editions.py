@@ -74,6 +74,7 @@ class Audience(Model):
             "template",
             "stylesheet",
             "handling",
+            "portion_marks",
             "title_suffix",
             "colophon",
         }
@@ -103,8 +104,13 @@ class Audience(Model):
     stylesheet: Text | None = Field(
         None, description="Extra stylesheet template, added after the built-in style."
     )
+    portion_marks: bool = Field(
+        True, description="Print each item's sensitivity before it (the banner shows anyway)."
+    )
     handling: Text | None = Field(
-        None, description="Handling label for masthead and footer; the brief's own if left out."
+        None,
+        description="The lowest marking this audience's briefs carry (see the settings' "
+        "`handling`); the brief's own if left out.",
     )
     title_suffix: Text | None = Field(
         None, description="Added to the title, e.g. 'Public edition'."

@@ -50,7 +50,8 @@ MaybeSensitivity = Annotated[
     Sensitivity | None,
     Field(
         description="public < internal < restricted. An audience sees an item only up to its "
-        "ceiling. Left out: the brief's default `sensitivity`."
+        "ceiling. Left out: its item's (for a part of an item), else the brief's default "
+        "`sensitivity`."
     ),
 ]
 TrackFormat = Literal["direct", "indirect", "backchannel"]

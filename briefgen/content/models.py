@@ -21,6 +21,7 @@ from briefgen.content.dates import PartialDate
 from briefgen.content.editions import Audience, Edition
 from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import (
+    SENSITIVITIES,
     MaybeSensitivity,
     Model,
     Note,
@@ -33,10 +34,28 @@ from briefgen.content.questions import Question
 from briefgen.content.tracks import Track
 
 
+class Marking(Model):
+    """How one sensitivity is printed: in the banner, and as each item's portion mark."""
+
+    timeless = frozenset({"label", "short"})
+
+    label: Text = Field(description="Banner and footer text, e.g. INTERNAL or TLP:AMBER.")
+    short: Text = Field(description="Portion mark before each item, e.g. I or TLP:A.")
+
+
+MARKINGS: dict[Sensitivity, Marking] = {
+    "public": Marking(label="PUBLIC", short="P"),
+    "internal": Marking(label="INTERNAL", short="I"),
+    "restricted": Marking(label="RESTRICTED", short="R"),
+}
+
+
 class Settings(Model):
     """`content/brief.yaml`: what the brief is and who issues it."""
 
-    timeless = frozenset({"organisation", "language", "handling", "period", "sensitivity"})
+    timeless = frozenset(
+        {"organisation", "language", "handling", "markings", "period", "sensitivity"}
+    )
 
     title: Changing[Text] = Field(
         description="Title of the brief, printed in the masthead and header. May change: a "
@@ -50,7 +69,15 @@ class Settings(Model):
         "en", description="Language of the brief as a BCP 47 tag, e.g. en or en-GB."
     )
     handling: Text = Field(
-        "INTERNAL", description="Handling label printed in the masthead and every page footer."
+        "INTERNAL",
+        description="The lowest marking a brief carries (public, internal or restricted, or one "
+        "of the `markings` labels). The banner, footers and metadata show the highest "
+        "sensitivity actually in the brief, never lower than this.",
+    )
+    markings: dict[Sensitivity, Marking] = Field(
+        default_factory=lambda: dict(MARKINGS),
+        description="How each sensitivity is printed (banner label and portion mark); give "
+        "all three to use another scheme, e.g. TLP.",
     )
     period: Period = Field("weekly", description="How often an edition is issued.")
     description: Changing[Text] | None = Field(
@@ -59,6 +86,14 @@ class Settings(Model):
     sensitivity: Sensitivity = Field(
         "internal", description="Sensitivity of every item that does not give its own."
     )
+
+    @field_validator("markings")
+    @classmethod
+    def _every_level_marked(cls, value: dict[str, Marking]) -> dict[str, Marking]:
+        missing = [level for level in SENSITIVITIES if level not in value]
+        if missing:
+            raise ValueError(f"give a marking for every sensitivity; missing: {', '.join(missing)}")
+        return value
 
 
 class Source(Model):

@@ -76,8 +76,12 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     assert 3 <= pages <= 14
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "Information as of 3 July 2025" in text
-    assert text.count("INTERNAL") >= pages
+    # The analyst brief shows a restricted judgment: every page says so, whatever the
+    # profile's own label, and the judgment carries its portion mark.
+    assert text.count("RESTRICTED") >= pages and "INTERNAL" not in text
+    assert "(R) Israeli strikes" in text
     meta = reader.metadata
+    assert "RESTRICTED" in meta["/Keywords"]
     assert meta.title == "Syria–Israel Diplomatic Tracks — Analyst brief, as of 3 July 2025"
     assert meta.author == "briefgen sample desk"
     assert "as of 2025-07-03" in meta["/Keywords"]
