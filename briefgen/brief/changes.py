@@ -230,3 +230,26 @@ def compare(
             b.DevelopmentChange(id=d.id, date=d.date, headline=d.headline) for d in fresh
         ),
     )
+
+
+def only_shown(changes: b.Changes, brief: b.Brief) -> b.Changes:
+    """The changes that refer to what the brief shows: the body's ceiling, window and limits
+    apply to What changed too, so it never points at something the brief leaves out."""
+    tracks = {t.id for t in brief.tracks}
+    positions = {p.id for issue in brief.positions for p in issue.positions}
+    questions = {q.id for q in brief.questions}
+    judgments = {j.id for j in brief.judgments}
+    developments = {d.id for d in brief.timeline} | {
+        d.id for t in brief.tracks for d in t.developments
+    }
+    return changes.model_copy(
+        update={
+            "tracks": tuple(c for c in changes.tracks if c.id in tracks),
+            "trends": tuple(c for c in changes.trends if c.id in tracks),
+            "positions": tuple(c for c in changes.positions if c.id in positions),
+            "questions": tuple(c for c in changes.questions if c.id in questions),
+            "signposts": tuple(c for c in changes.signposts if c.id in questions),
+            "judgments": tuple(c for c in changes.judgments if c.id in judgments),
+            "developments": tuple(c for c in changes.developments if c.id in developments),
+        }
+    )

@@ -57,7 +57,8 @@ class Sections:
         self.track_names = {i: s.track.name for i, s in state.tracks.items()}
 
     def recent(self, moment: dt.date | None) -> bool:
-        """Within the audience's window (what the brief reaches back to)."""
+        """Within the audience's window. The window ages out settled history only (developments,
+        concluded tracks, settled questions): what is live stays whatever its age."""
         return moment is not None and (self.window is None or moment >= self.window)
 
     def is_new(self, moment: dt.date | None) -> bool:
@@ -103,8 +104,7 @@ class Sections:
         live = [
             j
             for j in self.state.judgments.values()
-            if self.recent(j.known)
-            and not (self.audience.expired == "drop" and self.expired(j.item))
+            if not (self.audience.expired == "drop" and self.expired(j.item))
         ]
         live.sort(key=lambda j: (-j.item.date.first_day.toordinal(), j.item.id))
         return tuple(self.judgment(entry) for entry in self.limit("judgments", live))
@@ -167,7 +167,7 @@ class Sections:
         found = [
             s
             for track_id, s in self.state.tracks.items()
-            if self.recent(s.last_known) or track_id in active
+            if not s.settled or self.recent(s.last_known) or track_id in active
         ]
         found.sort(
             key=lambda s: (-s.current.item.date.first_day.toordinal(), s.track.name, s.track.id)
@@ -242,12 +242,11 @@ class Sections:
         )
 
     def positions(self) -> tuple[b.IssueView, ...]:
-        """Issues with a current position in the window. The limit keeps the issues with the
-        latest positions; they are shown by name, so a reader finds an issue where expected."""
+        """Every actor's current position on each issue, whatever its age. The limit keeps the
+        issues with the latest positions; they are shown by name, so a reader finds an issue."""
         issues: dict[str, list[Known[Position]]] = {}
         for (issue, _), entry in sorted(self.state.positions.items()):
-            if self.recent(entry.known):
-                issues.setdefault(issue, []).append(entry)
+            issues.setdefault(issue, []).append(entry)
         by_news = sorted(
             issues.items(),
             key=lambda i: (
@@ -299,11 +298,12 @@ class Sections:
         return self.state.current(actor.role) if actor.kind == "person" else None
 
     def questions(self) -> tuple[b.QuestionView, ...]:
-        """Questions with news in the window: open before answered, then by priority."""
+        """Open questions, and settled ones with news in the window; open first, by priority."""
         found = [
             q
             for q in self.state.questions.values()
-            if any(
+            if not q.settled
+            or any(
                 self.recent(m)
                 for m in (q.known, q.answered, q.superseded, q.closed, *q.observed.values())
             )

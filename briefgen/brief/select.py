@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.brief import views as b
-from briefgen.brief.changes import Series, compare
+from briefgen.brief.changes import Series, compare, only_shown
 from briefgen.brief.periods import EditionSpan, edition_span
 from briefgen.brief.redact import redact
 from briefgen.brief.sections import Sections
@@ -82,11 +82,13 @@ class Selection:
             elif section in ("judgments", "positions", "questions", "timeline"):
                 shown[section] = getattr(sections, section)()
             elif section == "changes":
-                shown["changes"] = changes
+                shown["changes"] = changes  # cut to what the brief shows, below
         if "sources" in audience.sections:
             shown["sources"] = sections.citations.notes()
         meta = self._meta(as_of, span, built_at, generator)
         brief = b.Brief(meta=meta, **shown)
+        if brief.changes is not None:
+            brief = brief.model_copy(update={"changes": only_shown(brief.changes, brief)})
         level = max(
             [self._floor(), *_levels(brief.model_dump(exclude={"meta"}))], key=SENSITIVITIES.index
         )

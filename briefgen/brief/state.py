@@ -43,6 +43,11 @@ class TrackState:
     """Links of other tracks to this one known by the day, with the other track's id."""
 
     @property
+    def settled(self) -> bool:
+        """Concluded, or gone on as another track: history, no longer live."""
+        return self.current.item.status == "concluded" or self.ended_by_link is not None
+
+    @property
     def ended_by_link(self) -> Known[TrackLink] | None:
         """The link through which the track went on as another one, if any."""
         return next((k for k in self.links if k.item.relation != "split from"), None)
