@@ -163,6 +163,8 @@ def build(
         click.echo(f"unchanged {_display(path)}")
     for path in outcome.written:
         click.echo(f"wrote {_display(path)}")
+    for line in outcome.left_out:
+        click.echo(line)
 
 
 def _build_all(
@@ -225,6 +227,41 @@ def diff(
         click.echo(changes.model_dump_json(indent=2))
     else:
         click.echo(changes_text(changes, human_date(after)), nl=False)
+
+
+@main.command()
+@with_project
+@as_of_option("The brief as of this date [default: the latest edition].")
+@click.option(
+    "--audience",
+    "audiences",
+    multiple=True,
+    metavar="NAME",
+    help="Audience to explain; repeat for several [default: every audience].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the omissions as JSON.")
+@reports_errors
+def explain(
+    root: Path,
+    content: Path | None,
+    as_of: dt.date | None,
+    audiences: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List every item and part a brief leaves out, and why, with its file and line."""
+    from briefgen.brief.select import explain_all
+    from briefgen.content.load import load
+    from briefgen.project import Project
+    from briefgen.render.text import explain_json, explain_text
+
+    project = Project.at(root, content)
+    loaded = load(project.root, project.content)
+    day, found = explain_all(loaded.content, as_of, audiences)
+    if as_json:
+        click.echo(explain_json(day, found, loaded.origins))
+        return
+    for audience, omissions in found:
+        click.echo(explain_text(audience, day, omissions, loaded.origins), nl=False)
 
 
 @main.command()

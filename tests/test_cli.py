@@ -72,7 +72,12 @@ def test_build_prints_paths_and_bad_date_is_a_usage_error(project: Path) -> None
         "analyst",
     )
     assert code == 0, err
-    assert [line.rsplit("/", 2)[-2:] for line in out.splitlines()] == [
+    wrote, summary = out.splitlines()[:3], out.splitlines()[3:]
+    assert summary == [
+        "analyst: nothing left out",
+        "public: 11 items left out — 11 inherited; see briefgen explain",
+    ]
+    assert [line.rsplit("/", 2)[-2:] for line in wrote] == [
         ["2025-05-08", "analyst.html"],
         ["2025-05-08", "public.html"],
         ["output", "index.html"],
@@ -208,10 +213,12 @@ def test_second_build_with_nothing_changed_does_nothing(make_project) -> None:
     assert code == 0, err
     assert first.count("wrote ") == 7
     code, second, _ = run(*args)
+    # The first build also says what each brief leaves out; the second has nothing to do.
+    assert "analyst: 1 item left out — 1 superseded; see briefgen explain" in first
     assert second.splitlines() == [
         line.replace("wrote ", "unchanged ")
         for line in first.splitlines()
-        if not line.endswith("index.html")
+        if line.startswith("wrote ") and not line.endswith("index.html")
     ]
     (root / "content" / "actors" / "beta.yaml").write_text(
         "name: Kingdom of Beta\nshort_name: Beta (renamed)\nkind: state\n"

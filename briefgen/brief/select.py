@@ -16,7 +16,8 @@ from typing import Any
 from briefgen import __version__
 from briefgen.brief import views as b
 from briefgen.brief.changes import Series, compare, only_shown
-from briefgen.brief.periods import EditionSpan, edition_span
+from briefgen.brief.omissions import Omission, left_out
+from briefgen.brief.periods import EditionSpan, edition_span, window_start
 from briefgen.brief.redact import redact
 from briefgen.brief.sections import Sections
 from briefgen.content.editions import Audience
@@ -47,6 +48,15 @@ def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audien
         if names
         else sorted(known.values(), key=lambda a: a.id)
     )
+
+
+def explain_all(
+    content: Content, as_of: dt.date | None, names: Sequence[str]
+) -> tuple[dt.date, list[tuple[str, list[Omission]]]]:
+    """What the brief as of `as_of` (the latest edition if None) leaves out, per audience."""
+    day = as_of or latest_edition(content)
+    chosen = pick_audiences(content, names or None)
+    return day, [(a.id, Selection(content, a).explain(day)) for a in chosen]
 
 
 def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) -> b.Changes:
@@ -100,6 +110,14 @@ class Selection:
         text = brief.model_dump_json(exclude={"meta": {"built_at", "revision", "generator"}})
         revision = hashlib.sha256(text.encode()).hexdigest()[:12]
         return brief.model_copy(update={"meta": meta.model_copy(update={"revision": revision})})
+
+    def explain(self, as_of: dt.date, brief: b.Brief | None = None) -> list[Omission]:
+        """Everything the brief as of `as_of` (given, or made now) leaves out, and why."""
+        brief = brief or self.brief(as_of, built_at=dt.datetime.min.replace(tzinfo=dt.UTC))
+        window = window_start(self.redacted.settings.period, as_of, self.audience.window)
+        state = self.series.at(as_of)
+        dated = left_out(self.redacted, state, brief, self.audience, window)
+        return sorted([*self.redaction.omitted, *dated])
 
     def _floor(self) -> str:
         """The level the audience's (else the brief's) handling label names; public if none."""

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from briefgen.content.changing import FORM_TAGS, Change, Changing
 from briefgen.content.cycles import cycles
-from briefgen.content.documents import Document, read_documents
+from briefgen.content.documents import Document, Loc, read_documents
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
 from briefgen.content.models import Content, Settings
@@ -29,12 +29,30 @@ SUFFIXES = {".yaml", ".yml", ".md"}
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where an item is written: its file, first line, and the line of each of its fields."""
+
+    path: str
+    line: int
+    lines: dict[Loc, int]
+
+    def line_of(self, part: str) -> int:
+        """The line of a part named like `status.1`, `note` or `narrative part 2025-07-03`
+        (its first word is the field); the item's line when it has none."""
+        field = part.split(" ")[0].replace("bottom", "bottom_line")
+        loc = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+        return Document(self.path, {}, self.line, self.lines).line_of(loc) if part else self.line
+
+
+@dataclass(frozen=True)
 class Loaded:
-    """The validated content, and the warnings found on the way."""
+    """The validated content, where each item was written, and the warnings found on the way."""
 
     content: Content
     warnings: tuple[Problem, ...]
     files: int
+    origins: dict[tuple[str, str], Origin]
+    """(kind, id) → where the item is written."""
 
     def summary(self) -> str:
         """One line: how many files and items of each kind, and warnings."""
@@ -174,4 +192,10 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
         settings=settings,
         **{kind: ordered(kind) for kind in KINDS},
     )
-    return Loaded(content, tuple(sorted(p for p in warnings if p.warning)), len(files))
+    origins = {
+        (kind, str(getattr(m, KINDS[kind].id_field))): Origin(doc.path, doc.line, doc.lines)
+        for kind, pairs in items.items()
+        for m, doc in pairs
+        if m is not None
+    }
+    return Loaded(content, tuple(sorted(p for p in warnings if p.warning)), len(files), origins)

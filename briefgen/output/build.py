@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection, latest_edition, pick_audiences
 from briefgen.content.load import Loaded
 from briefgen.errors import BriefgenError
@@ -33,6 +34,7 @@ class BuildResult:
     written: list[Path]
     unchanged: list[Path]
     loaded: Loaded
+    left_out: dict[str, list[Omission]]
 
 
 @contextmanager
@@ -87,7 +89,7 @@ def build(
     stamp = record_request(project, key, inputs, [*written, *plan.unchanged])
     write_files(project.out, {REQUESTS: stamp})
     written.append(write_archive(project, content))
-    return BuildResult(day, written, plan.unchanged, loaded)
+    return BuildResult(day, written, plan.unchanged, loaded, plan.left_out)
 
 
 @dataclass(frozen=True)

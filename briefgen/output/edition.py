@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection
 from briefgen.fingerprint import folder_digest
 from briefgen.output.files import write_files
@@ -36,6 +37,8 @@ class EditionPlan:
     files: dict[str, Pending] = field(default_factory=dict)
     keys: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     unchanged: list[Path] = field(default_factory=list)
+    left_out: dict[str, list[Omission]] = field(default_factory=dict)
+    """What each audience's brief leaves out, for the build's summary lines."""
 
 
 def plan_edition(
@@ -52,6 +55,7 @@ def plan_edition(
     for selection in selections:
         audience = selection.audience
         brief = selection.brief(day, built_at=options.built_at)
+        plan.left_out[audience.id] = selection.explain(day, brief)
         key = brief_key(brief, audience, options.formats, templates)
         fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
         if fresh:

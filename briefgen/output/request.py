@@ -21,6 +21,8 @@ class Outcome:
     written: list[Path]
     unchanged: list[Path]
     warnings: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+    """One line per audience: what its brief leaves out."""
 
 
 def build_request(
@@ -54,5 +56,8 @@ def build_request(
         force=force,
         pool=pool,
     )
+    from briefgen.render.text import left_out_line
+
     warnings = tuple(str(w) for w in result.loaded.warnings)
-    return Outcome(result.written, result.unchanged, warnings)
+    lines = tuple(left_out_line(a, o) for a, o in sorted(result.left_out.items()))
+    return Outcome(result.written, result.unchanged, warnings, lines)

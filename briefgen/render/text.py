@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import textwrap
+from collections import Counter
+from typing import Any
 
+from briefgen.brief.omissions import REASONS, Omission
 from briefgen.brief.views import Changes
 from briefgen.content.dates import human_date
+from briefgen.content.load import Origin
 from briefgen.content.markup import to_plain
 
 WIDTH = 100
@@ -14,6 +20,62 @@ WIDTH = 100
 def _item(sign: str, label: str, text: str) -> list[str]:
     head = f"  {sign} {label:<9} "
     return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head))
+
+
+def _what(omission: Omission) -> str:
+    kind = omission.kind.removesuffix("s")
+    return f"{kind} {omission.id}" + (f", {omission.part}" if omission.part else "")
+
+
+def explain_text(
+    audience: str, as_of: dt.date, omissions: list[Omission], origins: dict[Any, Origin]
+) -> str:
+    """`briefgen explain`: one line per item or part left out, with where it is written."""
+    head = f"{audience}: the brief as of {human_date(as_of)} leaves out "
+    if not omissions:
+        return head + "nothing.\n"
+    lines = [head + f"{len(omissions)} items and parts:"]
+    for o in omissions:
+        origin = origins.get((o.kind, o.id))
+        where = f"{origin.path}:{origin.line_of(o.part)}" if origin else f"content/{o.kind}"
+        why = REASONS[o.reason] + (f" ({o.detail})" if o.detail != REASONS[o.reason] else "")
+        lines.append(f"  {where}: {_what(o)}: {why}")
+    return "\n".join(lines) + "\n"
+
+
+def explain_json(
+    as_of: dt.date, found: list[tuple[str, list[Omission]]], origins: dict[Any, Origin]
+) -> str:
+    """`briefgen explain --json`: every omission with its audience, file and line."""
+    rows = []
+    for audience, omissions in found:
+        for o in omissions:
+            origin = origins.get((o.kind, o.id))
+            rows.append(
+                {
+                    "audience": audience,
+                    "as_of": as_of.isoformat(),
+                    "kind": o.kind,
+                    "id": o.id,
+                    "part": o.part or None,
+                    "reason": o.reason,
+                    "detail": o.detail,
+                    "path": origin.path if origin else None,
+                    "line": origin.line_of(o.part) if origin else None,
+                }
+            )
+    return json.dumps(rows, indent=2, ensure_ascii=False)
+
+
+def left_out_line(audience: str, omissions: list[Omission]) -> str:
+    """One line for `briefgen build`: how many items a brief leaves out, by reason."""
+    items = [o for o in omissions if not o.part and o.reason != "not yet known"]
+    if not items:
+        return f"{audience}: nothing left out"
+    counts = Counter(o.reason for o in items)
+    reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
+    noun = "item" if len(items) == 1 else "items"
+    return f"{audience}: {len(items)} {noun} left out — {reasons}; see briefgen explain"
 
 
 def changes_text(changes: Changes, after_label: str) -> str:
