@@ -123,6 +123,11 @@ def check(root: Path, content: Path | None, strict: bool) -> None:
 )
 @click.option("--all-editions", is_flag=True, help="Build every edition the content defines.")
 @click.option("--force", is_flag=True, help="Rebuild even the briefs that are up to date.")
+@click.option(
+    "--archive",
+    is_flag=True,
+    help="List a brief for a date that is not an edition on the archive page too.",
+)
 @reports_errors
 def build(
     root: Path,
@@ -133,6 +138,7 @@ def build(
     out: Path | None,
     all_editions: bool,
     force: bool,
+    archive: bool,
 ) -> None:
     """Build the brief as of a date into OUT/<as-of>/<audience>.html|pdf|json.
 
@@ -156,6 +162,7 @@ def build(
         formats=formats or FORMATS,
         built_at=clock.now(),
         force=force,
+        archive=archive,
     )
     for warning in outcome.warnings:
         click.echo(warning, err=True)

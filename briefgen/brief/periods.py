@@ -10,7 +10,8 @@ from dataclasses import dataclass
 class EditionSpan:
     start: dt.date
     label: str
-    number: int
+    number: int | None
+    """Its number in the series; None out of series."""
     next: dt.date
     previous: dt.date | None
 
@@ -67,13 +68,14 @@ def label(period: str, as_of: dt.date) -> str:
 def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> EditionSpan:
     """Where `as_of` sits in the series the content's editions define.
 
-    Counts only earlier editions, so adding later ones never changes a past edition.
+    Counts only earlier editions, so adding later ones never changes a past edition. A date
+    that is not an edition has no number: its brief is out of series.
     """
     earlier = sorted(day for day in set(editions) if day < as_of)
     return EditionSpan(
         start=period_start(period, as_of),
         label=label(period, as_of),
-        number=len(earlier) + 1,
+        number=len(earlier) + 1 if as_of in editions else None,
         next=next_issue(period, as_of),
         previous=earlier[-1] if earlier else None,
     )

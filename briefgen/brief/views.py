@@ -46,7 +46,8 @@ class Meta(View):
     period_start: dt.date
     period_end: dt.date
     edition_label: str
-    edition_number: int
+    edition_number: int | None
+    """None for a brief out of series (a date that is not an edition)."""
     next_edition: dt.date
     previous_edition: dt.date | None
     built_at: dt.datetime

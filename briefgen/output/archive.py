@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.content.models import Content, Settings
+from briefgen.content.models import Content
 from briefgen.output.files import write_files
 from briefgen.project import FORMATS, Project
 from briefgen.render.html import render_page
@@ -47,24 +47,31 @@ def _edition(folder: Path, as_of: dt.date) -> EditionFiles | None:
     return EditionFiles(as_of, label, tuple(audiences))
 
 
-def editions_in(out: Path) -> list[EditionFiles]:
-    """Built editions found under `out`, newest first."""
+ARCHIVED = ".briefgen-archived"
+"""Marks a folder built with `--archive` for a date that is not an edition."""
+
+
+def editions_in(out: Path, editions: set[dt.date]) -> list[EditionFiles]:
+    """Built editions found under `out`, newest first: the content's editions, and briefs for
+    other dates only when they were built with `--archive`."""
     found = []
     for folder in out.iterdir() if out.is_dir() else ():
         try:
             as_of = dt.date.fromisoformat(folder.name)
         except ValueError:
             continue
-        if folder.is_dir() and (edition := _edition(folder, as_of)):
+        listed = as_of in editions or (folder / ARCHIVED).is_file()
+        if folder.is_dir() and listed and (edition := _edition(folder, as_of)):
             found.append(edition)
     return sorted(found, key=lambda e: e.as_of, reverse=True)
 
 
-def archive_html(out: Path, settings: Settings, root: Path) -> str:
+def archive_html(out: Path, content: Content, root: Path) -> str:
+    settings = content.settings
     return render_page(
         "archive.html",
         root,
-        editions=editions_in(out),
+        editions=editions_in(out, {e.as_of for e in content.editions}),
         title=settings.title.latest(),
         organisation=settings.organisation,
         language=settings.language,
@@ -73,5 +80,5 @@ def archive_html(out: Path, settings: Settings, root: Path) -> str:
 
 def write_archive(project: Project, content: Content) -> Path:
     """Rebuild `output/index.html` from the editions found there."""
-    html = archive_html(project.out, content.settings, project.root)
+    html = archive_html(project.out, content, project.root)
     return write_files(project.out, {"index.html": html.encode("utf-8")})[0]

@@ -17,7 +17,7 @@ from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection, latest_edition, pick_audiences
 from briefgen.content.load import Loaded
 from briefgen.errors import BriefgenError
-from briefgen.output.archive import write_archive
+from briefgen.output.archive import ARCHIVED, write_archive
 from briefgen.output.cache import load_cached
 from briefgen.output.edition import BuildOptions, EditionPlan, finish_edition, plan_edition
 from briefgen.output.files import write_files
@@ -68,12 +68,14 @@ def build(
     built_at: dt.datetime,
     force: bool = False,
     pool: PdfPool | None = None,
+    archive: bool = False,
 ) -> BuildResult:
     """Build one edition for every audience asked for into `output/<as-of>/`.
 
     Every audience is rendered before any file of the edition is replaced. PDF workers are
     started first (or given, started earlier still), so that WeasyPrint's import overlaps
-    with loading the content and rendering the HTML.
+    with loading the content and rendering the HTML. A date that is not an edition enters
+    the archive page only with `archive`.
     """
     options = BuildOptions(list(formats), built_at, force)
     inputs = inputs_digest(project)
@@ -84,8 +86,10 @@ def build(
         chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
         plan = plan_edition(project, chosen, day, options, pool)
         written = finish_edition(plan)
+        if archive and day not in {e.as_of for e in content.editions}:
+            write_files(plan.folder, {ARCHIVED: b""})
     # Recorded only now: the request is up to date once every one of its files is written.
-    key = request_key(as_of, audiences or [], options.formats)
+    key = request_key(as_of, audiences or [], options.formats, archive)
     stamp = record_request(project, key, inputs, [*written, *plan.unchanged])
     write_files(project.out, {REQUESTS: stamp})
     written.append(write_archive(project, content))

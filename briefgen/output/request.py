@@ -33,11 +33,12 @@ def build_request(
     formats: Sequence[str],
     built_at: dt.datetime,
     force: bool = False,
+    archive: bool = False,
 ) -> Outcome:
     """Build the brief as of `as_of` (the latest edition if None) for the audiences named (every
     audience if none), unless every file it would write is already exactly so."""
     if not force:
-        fresh = up_to_date(project, request_key(as_of, audiences, formats))
+        fresh = up_to_date(project, request_key(as_of, audiences, formats, archive))
         if fresh is not None:
             return Outcome([], fresh)
     pool = None
@@ -55,6 +56,7 @@ def build_request(
         built_at=built_at,
         force=force,
         pool=pool,
+        archive=archive,
     )
     from briefgen.render.text import left_out_line
 

@@ -72,9 +72,18 @@ def _files_intact(root: Path, files: dict[str, str]) -> bool:
         return False
 
 
-def request_key(as_of: dt.date | None, audiences: Sequence[str], formats: Sequence[str]) -> str:
+def request_key(
+    as_of: dt.date | None, audiences: Sequence[str], formats: Sequence[str], archive: bool = False
+) -> str:
     day = as_of.isoformat() if as_of else "latest"
-    return f"{day}|{','.join(sorted(audiences)) or '*'}|{','.join(sorted(formats))}"
+    key = f"{day}|{','.join(sorted(audiences)) or '*'}|{','.join(sorted(formats))}"
+    return key + ("|archive" if archive else "")
+
+
+def _folders(project: Project) -> list[str]:
+    """The edition folders under the output folder: the archive page lists them."""
+    out = project.out
+    return sorted(p.name for p in out.iterdir() if p.is_dir()) if out.is_dir() else []
 
 
 def inputs_digest(project: Project) -> str:
@@ -97,6 +106,8 @@ def up_to_date(project: Project, key: str) -> list[Path] | None:
     files = entry.get("files", {})
     if not files or not _files_intact(project.out, files):
         return None
+    if entry.get("folders") != _folders(project):  # the archive page must be made again
+        return None
     return [project.out / name for name in sorted(files)]
 
 
@@ -105,6 +116,7 @@ def record_request(project: Project, key: str, inputs: str, files: list[Path]) -
     requests = _read_requests(project)
     requests[key] = {
         "inputs": inputs,
+        "folders": _folders(project),
         "files": {
             path.relative_to(project.out).as_posix(): sha(path.read_bytes())
             for path in sorted(files)
