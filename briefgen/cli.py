@@ -86,16 +86,18 @@ def main() -> None:
 @reports_errors
 def check(root: Path, content: Path | None, strict: bool) -> None:
     """Validate the content and list every problem as path:line: field: message."""
+    from briefgen.brief.select import emptied
     from briefgen.content.load import load
     from briefgen.errors import ContentError
     from briefgen.project import Project
 
     project = Project.at(root, content)
     loaded = load(project.root, project.content)
-    for warning in loaded.warnings:
+    warnings = sorted([*loaded.warnings, *emptied(loaded)])
+    for warning in warnings:
         click.echo(str(warning), err=True)
-    if strict and loaded.warnings:
-        raise ContentError(list(loaded.warnings))
+    if strict and warnings:
+        raise ContentError(warnings)
     click.echo(f"ok: {loaded.summary()}")
 
 

@@ -30,6 +30,8 @@ M = TypeVar("M", bound=Model)
 class _Redactor:
     content: Content
     ceiling: Sensitivity
+    dry: bool = False
+    """Only record what goes: no copies of what stays (for `check`, which needs the account)."""
     omitted: list[Omission] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -67,6 +69,8 @@ class _Redactor:
         return False
 
     def marked(self, item: M, parent: Sensitivity | None = None, **update: Any) -> M:
+        if self.dry:
+            return item
         return item.model_copy(update={"sensitivity": self.effective(item, parent), **update})
 
     def ids(self, ids: list[str], allowed: set[str]) -> list[str]:
@@ -121,7 +125,9 @@ class _Redactor:
 
     def changing(self, item: Model, kind: str, item_id: str) -> dict[str, Any]:
         """Every changing field of the item without the entries only hidden sources report."""
-        found = {}
+        found: dict[str, Any] = {}
+        if self.dry:
+            return found
         for name in changing_fields(type(item)):
             value = getattr(item, name)
             if value is not None:
@@ -249,6 +255,21 @@ class _Redactor:
 class Redacted:
     content: Content
     omitted: tuple[Omission, ...]
+
+
+def omitted(content: Content, audience: Audience) -> tuple[Omission, ...]:
+    """What redaction would leave out for the audience, without making the redacted content."""
+    r = _Redactor(content, audience.ceiling, dry=True)
+    for kind, redacted in (
+        ("tracks", r.track),
+        ("developments", lambda d: r.fact(d, "developments", d.id)),
+        ("positions", r.position),
+        ("questions", r.question),
+        ("judgments", lambda j: r.fact(j, "judgments", j.id)),
+    ):
+        for item in getattr(content, kind):
+            redacted(item)
+    return tuple(r.omitted)
 
 
 def redact(content: Content, audience: Audience) -> Redacted:

@@ -16,14 +16,15 @@ from typing import Any
 from briefgen import __version__
 from briefgen.brief import views as b
 from briefgen.brief.changes import Series, compare, only_shown
-from briefgen.brief.omissions import Omission, left_out
+from briefgen.brief.omissions import REASONS, Omission, left_out
 from briefgen.brief.periods import EditionSpan, edition_span, window_start
-from briefgen.brief.redact import redact
+from briefgen.brief.redact import omitted, redact
 from briefgen.brief.sections import Sections
 from briefgen.content.editions import Audience
 from briefgen.content.fields import SENSITIVITIES
+from briefgen.content.load import Loaded
 from briefgen.content.models import Content
-from briefgen.errors import UsageError
+from briefgen.errors import Problem, UsageError
 
 GENERATOR = f"briefgen {__version__}"
 
@@ -57,6 +58,24 @@ def explain_all(
     day = as_of or latest_edition(content)
     chosen = pick_audiences(content, names or None)
     return day, [(a.id, Selection(content, a).explain(day)) for a in chosen]
+
+
+EMPTIED = {"no visible status", "no visible signpost", "hidden sources", "hidden actor"}
+"""Reasons an item within an audience's ceiling still reaches none of its briefs."""
+
+
+def emptied(loaded: Loaded) -> list[Problem]:
+    """Warnings for items an audience may see that its briefs still leave out, because
+    everything inside them (statuses, signposts, sources, the actor) is above its ceiling."""
+    found = []
+    for audience in loaded.content.audiences:
+        for o in omitted(loaded.content, audience):
+            origin = loaded.origins.get((o.kind, o.id))
+            if o.reason in EMPTIED and not o.part and origin:
+                why = f"{REASONS[o.reason]} (ceiling: {audience.ceiling})"
+                message = f"reaches no {audience.id} brief although it may: {why}"
+                found.append(Problem(origin.path, origin.line, o.kind, message, warning=True))
+    return found
 
 
 def diff(content: Content, audience: Audience, before: dt.date, after: dt.date) -> b.Changes:

@@ -19,6 +19,7 @@ a brief as of D shows the latest entry known on D (`brief.state`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import ConfigDict, Discriminator, Field, RootModel, Tag
@@ -126,11 +127,12 @@ class Changing(
         return type(self)(kept) if kept else None
 
 
-def changing_fields(model: type[Model]) -> list[str]:
+@cache
+def changing_fields(model: type[Model]) -> tuple[str, ...]:
     """Names of the model's fields that may change over time."""
     names = []
     for name, info in model.model_fields.items():
         options = [info.annotation, *getattr(info.annotation, "__args__", ())]
         if any(isinstance(o, type) and issubclass(o, Changing) for o in options):
             names.append(name)
-    return names
+    return tuple(names)
