@@ -7,11 +7,14 @@ leaves out of the brief for one date (not yet known, outside the window, over a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.brief import views as b
 from briefgen.brief.state import State
 from briefgen.content.editions import Audience
+from briefgen.content.facts import Judgment, Position
 from briefgen.content.models import Content
 
 REASONS: dict[str, str] = {
@@ -34,6 +37,10 @@ REASONS: dict[str, str] = {
 HANDLING = ("ceiling", "inherited", "hidden sources", "hidden actor", "no visible status",
             "no visible signpost")  # fmt: skip
 """The reasons that come from the audience's ceiling rather than from the date."""
+
+
+Kind = tuple[str, Any, set[str], set[str], Callable[[Any], "str | None"], Callable[[Any], bool]]
+"""(kind, its items, those shown, the sections that show it, own reason, aged out)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -59,87 +66,67 @@ def left_out(
     """What the selection for one date leaves out of the redacted content, and why.
 
     Read off the brief itself: whatever the sections show is not an omission, so this account
-    cannot drift from what they do."""
-    found: list[Omission] = []
+    cannot drift from what they do. Each kind answers, in this order: not yet known (or a
+    reason of its own), no such section, outside the window; anything else was over a limit."""
 
-    def out(kind: str, item_id: str, reason: str, detail: str = "", part: str = "") -> None:
-        found.append(Omission(kind, item_id, part, reason, detail or REASONS[reason]))
+    def aged(day: dt.date | None) -> bool:
+        return day is not None and window is not None and day < window
 
-    def recent(day: dt.date) -> bool:
-        return window is None or day >= window
-
-    sections = set(audience.sections)
-    shown = {
-        "judgments": {j.id for j in brief.judgments},
-        "tracks": {t.id for t in brief.tracks},
-        "positions": {p.id for issue in brief.positions for p in issue.positions},
-        "questions": {q.id for q in brief.questions},
-        "developments": {d.id for d in brief.timeline}
-        | {d.id for t in brief.tracks for d in t.developments},
-    }
-    for j in content.judgments:
-        if j.id in shown["judgments"]:
-            continue
+    def judgment(j: Judgment) -> str | None:
         if j.id in state.replaced:
-            by = next((k.item.id for k in state.judgments.values() if k.item.replaces == j.id), "")
-            out("judgments", j.id, "replaced", f"replaced by {by}" if by else "")
-        elif j.id not in state.judgments:
-            out("judgments", j.id, "not yet known")
-        elif "judgments" not in sections:
-            out("judgments", j.id, "section")
-        elif audience.expired == "drop" and j.horizon and j.horizon.last_day < state.day:
-            out("judgments", j.id, "expired", f"its horizon {j.horizon} has passed")
-        else:
-            out("judgments", j.id, "limit")
-    for t in content.tracks:
-        now = state.tracks.get(t.id)
-        if t.id in shown["tracks"]:
-            continue
-        if now is None:
-            out("tracks", t.id, "not yet known")
-        elif not sections & {"tracks", "track_lines"}:
-            out("tracks", t.id, "section")
-        elif now.settled and not recent(now.last_known):
-            out("tracks", t.id, "window")
-        else:
-            out("tracks", t.id, "limit")
+            return "replaced"
+        if j.id not in state.judgments:
+            return "not yet known"
+        expired = j.horizon is not None and j.horizon.last_day < state.day
+        return "expired" if audience.expired == "drop" and expired else None
+
     current = {k.item.id for k in state.positions.values()}
-    for p in content.positions:
-        if p.id in shown["positions"]:
-            continue
-        if p.id not in current:
-            known = state.knowledge.known(p.date, p.sources, state.day)
-            out("positions", p.id, "superseded" if known else "not yet known")
-        elif "positions" not in sections:
-            out("positions", p.id, "section")
-        else:
-            out("positions", p.id, "limit")
-    for q in content.questions:
-        now_q = state.questions.get(q.id)
-        if q.id in shown["questions"]:
-            continue
-        if now_q is None:
-            out("questions", q.id, "not yet known")
-        elif "questions" not in sections:
-            out("questions", q.id, "section")
-        elif now_q.settled:
-            out("questions", q.id, "window")
-        else:
-            out("questions", q.id, "limit")
-    for d in content.developments:
-        known_d = state.developments.get(d.id)
-        if d.id in shown["developments"]:
-            continue
-        if known_d is None:
-            out("developments", d.id, "not yet known")
-        elif not sections & {"timeline", "tracks"}:
-            out("developments", d.id, "section")
-        elif not recent(known_d.known):
-            out("developments", d.id, "window")
-        else:
-            out("developments", d.id, "limit")
-    found += _later_parts(content, state, shown)
-    return found
+
+    def position(p: Position) -> str | None:
+        if p.id in current:
+            return None
+        known = state.knowledge.known(p.date, p.sources, state.day)
+        return "superseded" if known else "not yet known"
+
+    def settled(entry: Any) -> bool:
+        return bool(entry and entry.settled and aged(entry.last_known))
+
+    kinds: list[Kind] = [
+        ("judgments", content.judgments, {j.id for j in brief.judgments}, {"judgments"},
+         judgment, lambda j: False),
+        ("tracks", content.tracks, {t.id for t in brief.tracks}, {"tracks", "track_lines"},
+         lambda t: None if t.id in state.tracks else "not yet known",
+         lambda t: settled(state.tracks.get(t.id))),
+        ("positions", content.positions,
+         {p.id for issue in brief.positions for p in issue.positions}, {"positions"},
+         position, lambda p: False),
+        ("questions", content.questions, {q.id for q in brief.questions}, {"questions"},
+         lambda q: None if q.id in state.questions else "not yet known",
+         lambda q: state.questions[q.id].settled),
+        ("developments", content.developments,
+         {d.id for d in brief.timeline} | {d.id for t in brief.tracks for d in t.developments},
+         {"timeline", "tracks"},
+         lambda d: None if d.id in state.developments else "not yet known",
+         lambda d: aged(state.developments[d.id].known)),
+    ]  # fmt: skip
+    found = []
+    shown: dict[str, set[str]] = {}
+    for kind, items, seen, places, own_reason, outside in kinds:
+        shown[kind] = seen
+        for item in items:
+            if item.id in seen:
+                continue
+            reason = own_reason(item)
+            if reason is None:
+                reason = (
+                    "section"
+                    if not places & set(audience.sections)
+                    else "window"
+                    if outside(item)
+                    else "limit"
+                )
+            found.append(Omission(kind, item.id, "", reason, REASONS[reason]))
+    return found + _later_parts(content, state, shown)
 
 
 def _later_parts(content: Content, state: State, shown: dict[str, set[str]]) -> list[Omission]:
