@@ -8,11 +8,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from briefgen.clock import EARLIEST, LATEST, out_of_range
 
 _PATTERN = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PATTERN_TEXT = r"^~?\d{4}(-\d{2}(-\d{2})?)?$"
@@ -40,8 +42,8 @@ class PartialDate:
         if isinstance(value, dt.datetime):
             raise ValueError("give a date (YYYY-MM-DD, YYYY-MM or YYYY), not a date and time")
         if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1000 <= value <= 9999:
+            return cls.parse(value.isoformat())
+        if isinstance(value, int) and EARLIEST.year <= value <= LATEST.year:
             return cls(value)
         if not isinstance(value, str):
             raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
@@ -56,6 +58,8 @@ class PartialDate:
             int(year), int(month) if month else None, int(day) if day else None, bool(approx)
         )
         result.first_day  # noqa: B018 - raises on an impossible day or month
+        if problem := out_of_range(result.first_day):
+            raise ValueError(problem)
         return result
 
     @property
@@ -139,6 +143,16 @@ class PartialDate:
             "description": "YYYY-MM-DD, YYYY-MM or YYYY; a leading ~ marks it approximate.",
             "examples": ["2025-07-03", "2025-05", "~2025-05"],
         }
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if problem := out_of_range(day):
+        raise ValueError(problem)
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
+"""A day to the day, within the range briefgen dates anything in."""
 
 
 def human_date(day: dt.date) -> str:

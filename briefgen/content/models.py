@@ -5,12 +5,11 @@ Field descriptions are the documentation; `briefgen schema` turns them into JSON
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, StringConstraints, field_validator
 
-from briefgen.content.dates import PartialDate
+from briefgen.content.dates import Day, PartialDate
 from briefgen.content.fields import (
     Confidence,
     Likelihood,
@@ -55,7 +54,7 @@ class Source(Model):
     title: Text | None = Field(None, description="Headline or title; leave out if it has none.")
     url: HttpUrl | None = Field(None, description="Where it can be read.")
     published: PartialDate = Field(description="Publication date, as precisely as known.")
-    known_from: dt.date | None = Field(
+    known_from: Day | None = Field(
         None,
         description=(
             "When `published` is only a month or year: the first day the source is known to "
@@ -63,7 +62,7 @@ class Source(Model):
             "its month or year, so that nothing appears before it could have been known."
         ),
     )
-    accessed: dt.date | None = Field(None, description="When the analyst read it.")
+    accessed: Day | None = Field(None, description="When the analyst read it.")
     reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
         description="Source reliability (Admiralty code): A reliable ... E unreliable, "
         "F cannot be judged."
@@ -264,7 +263,7 @@ class Edition(Model):
     """`content/editions/<as-of>.md`: the editorial text of one edition; the body is the
     bottom line."""
 
-    as_of: dt.date = Field(description="Information as of this date.")
+    as_of: Day = Field(description="Information as of this date.")
     label: Text | None = Field(
         None, description="Edition label; computed from the date if left out."
     )
@@ -310,6 +309,7 @@ class Audience(Model):
     window: int = Field(
         13,
         ge=0,
+        le=10_000,
         description="How far back the brief reaches, in edition periods (13 weekly editions: "
         "a quarter). Developments, tracks, positions, questions and judgments with nothing new "
         "in that window are left out; they stay in the content and in the editions of their "

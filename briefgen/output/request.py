@@ -54,5 +54,5 @@ def build_request(
         force=force,
         pool=pool,
     )
-    warnings = tuple(str(w) for w in result.loaded.warnings)
+    warnings = result.warnings + tuple(str(w) for w in result.loaded.warnings)
     return Outcome(result.written, result.unchanged, warnings)
