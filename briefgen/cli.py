@@ -42,9 +42,12 @@ def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+    if problem := clock.out_of_range(day):
+        raise click.BadParameter(problem)
+    return day
 
 
 project_options = [
@@ -184,7 +187,7 @@ def _build_all(
     run = build_all(
         project, audiences=audiences or None, formats=formats, built_at=clock.now(), force=force
     )
-    for warning in run.loaded.warnings:
+    for warning in (*run.warnings, *run.loaded.warnings):
         click.echo(str(warning), err=True)
     failed, files = [], 0
     with click.progressbar(
@@ -314,10 +317,11 @@ def schema(kind: str | None, out: Path | None) -> None:
 
     kinds = ["settings", *KINDS]
     if out:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, text in all_schemas().items():
-            (out / name).write_text(text, encoding="utf-8")
-            click.echo(f"wrote {_display(out / name)}")
+        from briefgen.output.files import write_files
+
+        texts = {name: text.encode("utf-8") for name, text in all_schemas().items()}
+        for path in write_files(out, texts):
+            click.echo(f"wrote {_display(path)}")
         return
     if kind not in kinds:
         raise UsageError(f"give one of: {', '.join(kinds)} (or --out DIR for all)")

@@ -19,11 +19,14 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         kind = "warning: " if self.warning else ""
-        return (
-            f"{where}: {kind}{self.field}: {self.message}"
-            if self.field
-            else (f"{where}: {kind}{self.message}")
-        )
+        # Field names and messages can quote the content: a hostile one must not flood the
+        # terminal.
+        field, message = _shorten(self.field, 100), _shorten(self.message, 1000)
+        return f"{where}: {kind}{field}: {message}" if field else f"{where}: {kind}{message}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class BriefgenError(Exception):

@@ -10,9 +10,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # In pipeline order. Top-level modules are the foundation (errors, clock, where a project's
-# parts live, file hashes) or the front door (the CLI), which may call any stage.
+# parts live, file hashes, reading files) or the front door (the CLI), which may call any stage.
 STAGES = ["content", "brief", "render", "output", "preview"]
-FOUNDATION = {"__init__", "errors", "clock", "project", "fingerprint"}
+FOUNDATION = {"__init__", "errors", "clock", "project", "fingerprint", "reading"}
 FRONT = ["cli", "__main__"]
 
 

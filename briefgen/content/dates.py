@@ -9,11 +9,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, NamedTuple, cast
+from typing import Annotated, Any, Literal, NamedTuple, cast
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from briefgen.clock import EARLIEST, LATEST, out_of_range
 
 Part = Literal["early", "mid", "late"]
 PARTS: dict[str, tuple[int, int]] = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -95,7 +97,8 @@ def _moment(text: str, whole: str) -> Moment:
         raise ValueError(f"'{whole}': {part} needs a month and no day; {_PART_HINT}")
     as_part = cast(Part | None, part)  # the pattern allows only the three words
     result = Moment(int(year), int(month) if month else None, as_part, int(day) if day else None)
-    result.first_day  # noqa: B018 - raises on an impossible day or month
+    if problem := out_of_range(result.first_day):  # also raises on an impossible day or month
+        raise ValueError(problem)
     return result
 
 
@@ -133,7 +136,7 @@ class PartialDate:
             raise ValueError("give a date (YYYY-MM-DD, YYYY-MM or YYYY), not a date and time")
         if isinstance(value, dt.date):
             return cls(Moment(value.year, value.month, day=value.day))
-        if isinstance(value, int) and 1000 <= value <= 9999:
+        if isinstance(value, int) and EARLIEST.year <= value <= LATEST.year:
             return cls(Moment(value))
         if not isinstance(value, str):
             raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
@@ -249,6 +252,16 @@ class PartialDate:
                 "~2025-05",
             ],
         }
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if problem := out_of_range(day):
+        raise ValueError(problem)
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
+"""A day to the day, within the range briefgen dates anything in."""
 
 
 def human_date(day: dt.date) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from briefgen.content.yaml_values import Loc, parse_yaml
 from briefgen.errors import Problem
-
-Loc = tuple[str | int, ...]
+from briefgen.reading import Refused, read_text
 
 
 @dataclass(frozen=True)
@@ -30,82 +29,6 @@ class Document:
         return self.line
 
 
-# libyaml's parser when PyYAML has it (several times faster); the nodes keep their lines either way.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
-    """Safe loader that keeps dates as text: PartialDate and pydantic parse them."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-class _Converter:
-    """Nodes to Python values and a line for every key and list entry, in one pass.
-
-    Plain strings (most of the content) are taken as they are; any other scalar goes through
-    PyYAML's safe constructor, so numbers, booleans and nulls mean what YAML says.
-    """
-
-    def __init__(self, loader: yaml.SafeLoader, offset: int) -> None:
-        self.loader = loader
-        self.offset = offset
-        self.lines: dict[Loc, int] = {}
-        self.duplicates: list[tuple[int, str]] = []
-
-    def value(self, node: yaml.Node, loc: Loc) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return node.value if node.tag == _STR else self.loader.construct_object(node)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.lines[(*loc, index)] = item.start_mark.line + 1 + self.offset
-                items.append(self.value(item, (*loc, index)))
-            return items
-        if any(key.tag == _MERGE for key, _ in node.value):
-            return self.loader.construct_object(node, deep=True)
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.value(key_node, loc)
-            line = key_node.start_mark.line + 1 + self.offset
-            if key in mapping:
-                self.duplicates.append((line, str(key)))
-            self.lines[(*loc, key)] = line
-            mapping[key] = self.value(value_node, (*loc, key))
-        return mapping
-
-
-def parse_yaml(
-    text: str, path: str, first_line: int = 1
-) -> tuple[Any, dict[Loc, int], list[Problem]]:
-    """Parse YAML text; return the value, its line map and any problems."""
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            converter = _Converter(loader, first_line - 1)
-            value = converter.value(node, ()) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, {}, [Problem(path, line, "", f"YAML syntax error: {message}")]
-    except (yaml.YAMLError, TypeError) as exc:
-        return None, {}, [Problem(path, first_line, "", f"YAML error: {exc}")]
-    problems = [Problem(path, line, key, "key given twice") for line, key in converter.duplicates]
-    return value, converter.lines, problems
-
-
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, line where the body starts), or None without front matter."""
     lines = text.splitlines(keepends=True)
@@ -118,15 +41,20 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 
 def read_documents(
-    file: Path, display: str, body_field: str | None, default_id: tuple[str, str] | None
+    file: Path,
+    display: str,
+    body_field: str | None,
+    default_id: tuple[str, str] | None,
+    *,
+    roots: Iterable[Path],
+    one: bool = False,
 ) -> tuple[list[Document], list[Problem]]:
-    """Turn a YAML or Markdown file into documents (a list file gives several)."""
+    """Turn a YAML or Markdown file under `roots` into documents (a list file gives several,
+    unless `one` says the file is a single mapping)."""
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return [], [Problem(display, 1, "", f"not UTF-8 text ({exc.reason})")]
-    except OSError as exc:
-        return [], [Problem(display, 1, "", f"cannot read: {exc.strerror}")]
+        text = read_text(file, roots)
+    except Refused as exc:
+        return [], [Problem(display, 0, "", str(exc))]
 
     body: str | None = None
     first_line = 1
@@ -147,8 +75,9 @@ def read_documents(
         value = {}
 
     if isinstance(value, list):
-        if body is not None:
-            return [], [Problem(display, first_line, "", "front matter must be one mapping")]
+        if body is not None or one:
+            what = "front matter" if body is not None else "this file"
+            return [], [Problem(display, first_line, "", f"{what} must be one mapping, not a list")]
         by_item: dict[int, dict[Loc, int]] = {}
         for loc, ln in lines.items():
             if len(loc) > 1:

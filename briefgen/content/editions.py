@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
     Field,
 )
 
+from briefgen.content.dates import Day
 from briefgen.content.fields import (
     Markdown,
     MaybeSensitivity,
@@ -26,7 +26,7 @@ class Edition(Model):
     timeless = frozenset({"label", "bottom_line", "bottom_lines", "sensitivity"})
     dated = frozenset({"as_of"})
 
-    as_of: dt.date = Field(description="Information as of this date.")
+    as_of: Day = Field(description="Information as of this date.")
     label: Text | None = Field(
         None, description="Edition label; computed from the date if left out."
     )
@@ -91,6 +91,7 @@ class Audience(Model):
     window: int = Field(
         13,
         ge=0,
+        le=10_000,
         description="How far back the brief reaches, in edition periods (13 weekly editions: "
         "a quarter). Developments, tracks, positions, questions and judgments with nothing new "
         "in that window are left out; they stay in the content and in the editions of their "

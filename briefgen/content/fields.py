@@ -59,11 +59,18 @@ TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended
 Period = Literal["daily", "weekly", "monthly"]
 
 
+MAX_FIELD_CHARS = 20_000
+"""Longest text in one field (about 3,000 words; a dated part of a narrative is a field of its
+own). The PDF's layout time grows faster than the length of one block of text."""
+
+
 class Model(BaseModel):
     """Base of every content model. Each field is declared `timeless`, `dated` (it carries a
     date, or dated entries), or is a `Changing` value; a test keeps every field in one kind."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, str_max_length=MAX_FIELD_CHARS
+    )
     timeless: ClassVar[frozenset[str]] = frozenset()
     dated: ClassVar[frozenset[str]] = frozenset()
 

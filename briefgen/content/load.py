@@ -21,10 +21,11 @@ from briefgen.content.kinds import KINDS
 from briefgen.content.models import Content, Settings
 from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
+from briefgen.content.template_refs import template_problems
 from briefgen.errors import ContentError, Problem, relative
 
 SETTINGS_FILE = "brief.yaml"
-BUILTIN_AUDIENCES = Path(__file__).parent / "audiences"
+BUILTIN_AUDIENCES = Path(__file__).resolve().parent / "audiences"
 SUFFIXES = {".yaml", ".yml", ".md"}
 
 
@@ -63,11 +64,14 @@ class Loaded:
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """Every file the content consists of, sorted; hidden files and editor backups skipped."""
+    """Every file the content consists of, sorted; hidden files and editor backups skipped.
+
+    Links are listed, not followed, into folders: reading decides whether a file may be read.
+    """
     files = []
     for path in sorted(content_dir.rglob("*")):
         rel = path.relative_to(content_dir)
-        if any(part.startswith((".", "_")) for part in rel.parts) or not path.is_file():
+        if any(part.startswith((".", "_")) for part in rel.parts) or path.is_dir():
             continue
         if path.suffix in SUFFIXES:
             files.append(path)
@@ -124,7 +128,8 @@ def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, 
 
 def load(root: Path, content_dir: Path | None = None) -> Loaded:
     """Load and check `content/` under the project root; raise ContentError listing all problems."""
-    content_dir = content_dir or root / "content"
+    root = root.resolve()
+    content_dir = (content_dir or root / "content").resolve()
     if not content_dir.is_dir():
         raise ContentError([Problem(relative(content_dir, root), 0, "", "no content folder here")])
     return _load(root, content_dir, content_files(content_dir))
@@ -132,15 +137,19 @@ def load(root: Path, content_dir: Path | None = None) -> Loaded:
 
 def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
     problems: list[Problem] = []
+    templates = root / "templates"
+    roots = (root, content_dir, templates.resolve())
 
     settings_path = content_dir / SETTINGS_FILE
     settings: Settings | None = None
-    if not settings_path.is_file():
+    if not (settings_path.is_file() or settings_path.is_symlink()):
         problems.append(
             Problem(relative(settings_path, root), 0, "", "missing: the brief's settings")
         )
     else:
-        docs, found = read_documents(settings_path, relative(settings_path, root), None, None)
+        docs, found = read_documents(
+            settings_path, relative(settings_path, root), None, None, roots=roots, one=True
+        )
         problems += found
         for doc in docs:
             model, found = _validate(doc, Settings)
@@ -159,7 +168,9 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
             problems.append(Problem(display, 0, "", f"not in a known folder ({folders})"))
             continue
         spec = KINDS[kind]
-        docs, found = read_documents(file, display, spec.body, (spec.id_field, file.stem))
+        docs, found = read_documents(
+            file, display, spec.body, (spec.id_field, file.stem), roots=roots
+        )
         problems += found
         for doc in docs:
             model, found = _validate(doc, spec.model)
@@ -168,10 +179,13 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
                 problems += heading_problems(doc)
             items[kind].append((model, doc))
 
+    problems += template_problems(items["audiences"], templates, roots)
     own = {doc.data.get("id") for _, doc in items["audiences"]}
     for file in sorted(BUILTIN_AUDIENCES.glob("*.yaml")):
         if file.stem not in own:
-            docs, _ = read_documents(file, f"(built-in) {file.name}", None, ("id", file.stem))
+            docs, _ = read_documents(
+                file, f"(built-in) {file.name}", None, ("id", file.stem), roots=[BUILTIN_AUDIENCES]
+            )
             items["audiences"] += [
                 (_validate(doc, KINDS["audiences"].model)[0], doc) for doc in docs
             ]

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from briefgen.content.changing import Changing
-from briefgen.content.dates import PartialDate
+from briefgen.content.dates import Day, PartialDate
 from briefgen.content.editions import Audience, Edition
 from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import (
@@ -134,14 +134,14 @@ class Source(Model):
             "`accessed` says when it is known, and the endnote says 'undated'."
         ),
     )
-    accessed: dt.date | None = Field(
+    accessed: Day | None = Field(
         None,
         description=(
             "When the analyst read it. For an undated source without `known_from`, briefs "
             "count it from this day."
         ),
     )
-    known_from: dt.date | None = Field(
+    known_from: Day | None = Field(
         None,
         validate_default=True,
         description=(

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from briefgen.content.models import Content
 from briefgen.output.files import write_files
+from briefgen.output.stamps import MAX_OUTPUT_BYTES
 from briefgen.project import FORMATS, Project
+from briefgen.reading import Refused, read_text
 from briefgen.render.html import render_page
 
 
@@ -28,8 +30,13 @@ class EditionFiles:
 
 def _edition(folder: Path, as_of: dt.date) -> EditionFiles | None:
     by_audience: dict[str, list[str]] = {}
-    for path in folder.iterdir():
-        if path.suffix[1:] in FORMATS and not path.name.startswith("."):
+    try:
+        names = [path.name for path in folder.iterdir()]
+    except OSError:  # an edition folder that cannot be listed is left out of the archive
+        return None
+    for name in names:
+        path = folder / name
+        if path.suffix[1:] in FORMATS and not name.startswith("."):
             by_audience.setdefault(path.stem, []).append(path.suffix[1:])
     if not by_audience:
         return None
@@ -38,9 +45,10 @@ def _edition(folder: Path, as_of: dt.date) -> EditionFiles | None:
         name = audience
         if "json" in formats:
             try:
-                meta = json.loads((folder / f"{audience}.json").read_text(encoding="utf-8"))["meta"]
-                name, label = meta["audience_label"], meta["edition_label"]
-            except (OSError, ValueError, KeyError, TypeError):
+                path = folder / f"{audience}.json"
+                meta = json.loads(read_text(path, (folder.resolve(),), MAX_OUTPUT_BYTES))["meta"]
+                name, label = str(meta["audience_label"]), str(meta["edition_label"])
+            except (Refused, ValueError, KeyError, TypeError):
                 pass
         files = tuple((fmt, f"{folder.name}/{audience}.{fmt}") for fmt in FORMATS if fmt in formats)
         audiences.append(AudienceFiles(name, files))
@@ -55,7 +63,11 @@ def editions_in(out: Path, editions: set[dt.date]) -> list[EditionFiles]:
     """Built editions found under `out`, newest first: the content's editions, and briefs for
     other dates only when they were built with `--archive`."""
     found = []
-    for folder in out.iterdir() if out.is_dir() else ():
+    try:
+        folders = list(out.iterdir()) if out.is_dir() else []
+    except OSError:
+        folders = []
+    for folder in folders:
         try:
             as_of = dt.date.fromisoformat(folder.name)
         except ValueError:

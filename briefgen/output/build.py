@@ -18,7 +18,7 @@ from briefgen.brief.select import Selection, latest_edition, pick_audiences
 from briefgen.content.load import Loaded
 from briefgen.errors import BriefgenError
 from briefgen.output.archive import ARCHIVED, write_archive
-from briefgen.output.cache import load_cached
+from briefgen.output.cache import load_cached, usable_cache
 from briefgen.output.edition import BuildOptions, EditionPlan, finish_edition, plan_edition
 from briefgen.output.files import write_files
 from briefgen.output.stamps import REQUESTS, inputs_digest, record_request, request_key
@@ -35,6 +35,9 @@ class BuildResult:
     unchanged: list[Path]
     loaded: Loaded
     left_out: dict[str, list[Omission]]
+    warnings: tuple[str, ...] = ()
+    """About the build itself (such as a cache it could not use); content warnings are in
+    `loaded`."""
 
 
 @contextmanager
@@ -77,10 +80,12 @@ def build(
     with loading the content and rendering the HTML. A date that is not an edition enters
     the archive page only with `archive`.
     """
-    options = BuildOptions(list(formats), built_at, force)
-    inputs = inputs_digest(project)
-    with _pool(options.formats, len(audiences) if audiences else None, pool) as pool:
-        loaded = load_cached(project)
+    with _pool(list(formats), len(audiences) if audiences else None, pool) as pool:
+        project.check_out()
+        cache, warning = usable_cache(project)
+        options = BuildOptions(list(formats), built_at, force, cache)
+        inputs = inputs_digest(project)
+        loaded = load_cached(project, cached=cache is not None)
         content = loaded.content
         day = as_of or latest_edition(content)
         chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
@@ -93,7 +98,8 @@ def build(
     stamp = record_request(project, key, inputs, [*written, *plan.unchanged])
     write_files(project.out, {REQUESTS: stamp})
     written.append(write_archive(project, content))
-    return BuildResult(day, written, plan.unchanged, loaded, plan.left_out)
+    warnings = (warning,) if warning else ()
+    return BuildResult(day, written, plan.unchanged, loaded, plan.left_out, warnings)
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class AllEditions:
     loaded: Loaded
     count: int
     outcomes: Iterator[EditionOutcome]
+    warnings: tuple[str, ...] = ()
 
 
 AHEAD = 2
@@ -127,10 +134,12 @@ def build_all(
     force: bool = False,
 ) -> AllEditions:
     """Build every edition the content defines, oldest first; one failure spares the others."""
-    loaded = load_cached(project)
+    project.check_out()
+    cache, warning = usable_cache(project)
+    loaded = load_cached(project, cached=cache is not None)
     content = loaded.content
     chosen = [Selection(content, a) for a in pick_audiences(content, audiences)]
-    options = BuildOptions(list(formats), built_at, force)
+    options = BuildOptions(list(formats), built_at, force, cache)
     days = sorted(e.as_of for e in content.editions)
 
     def finish(item: EditionPlan | EditionOutcome) -> EditionOutcome:
@@ -155,4 +164,4 @@ def build_all(
                 yield finish(planned.popleft())
         write_archive(project, content)
 
-    return AllEditions(loaded, len(days), outcomes())
+    return AllEditions(loaded, len(days), outcomes(), (warning,) if warning else ())

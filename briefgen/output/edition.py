@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection
 from briefgen.fingerprint import folder_digest
-from briefgen.output.files import write_files
 from briefgen.output.stamps import STAMP, Stamps, brief_key
+from briefgen.output.swap import replace_folder
 from briefgen.project import Project
 from briefgen.render.html import BUILTIN_TEMPLATES
 from briefgen.render.outputs import Pending, render_files
@@ -25,6 +25,8 @@ class BuildOptions:
     formats: list[str]
     built_at: dt.datetime
     force: bool = False
+    cache: Path | None = None
+    """Where compiled templates are kept between runs; None: nowhere."""
 
 
 @dataclass
@@ -51,7 +53,7 @@ def plan_edition(
     """Select and render every audience of an edition, skipping briefs that are up to date."""
     folder = project.out / day.isoformat()
     plan = EditionPlan(day, folder, Stamps(folder))
-    templates = folder_digest([BUILTIN_TEMPLATES, project.templates])
+    templates = folder_digest([BUILTIN_TEMPLATES, project.templates], project.roots)
     for selection in selections:
         audience = selection.audience
         brief = selection.brief(day, built_at=options.built_at)
@@ -61,18 +63,19 @@ def plan_edition(
         if fresh:
             plan.unchanged += [folder / name for name in fresh]
             continue
-        files = render_files(project.root, brief, audience, options.formats, pool, project.cache)
+        files = render_files(project.root, brief, audience, options.formats, pool, options.cache)
         plan.files.update(files)
         plan.keys[audience.id] = (key, list(files))
     return plan
 
 
 def finish_edition(plan: EditionPlan) -> list[Path]:
-    """Wait for the PDFs, then write the edition's files and its stamp."""
+    """Wait for the PDFs, then replace the edition folder with one holding its new files and
+    stamp (and its other files as they were), in one step."""
     files = {name: data() if callable(data) else data for name, data in plan.files.items()}
+    if not files:
+        return []
     for audience, (key, names) in plan.keys.items():
         plan.stamps.record(audience, key, {name: files[name] for name in names})
-    written = write_files(plan.folder, files) if files else []
-    if plan.keys:
-        write_files(plan.folder, {STAMP: plan.stamps.data()})
-    return written
+    replace_folder(plan.folder, {**files, STAMP: plan.stamps.data()})
+    return [plan.folder / name for name in sorted(files)]

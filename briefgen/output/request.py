@@ -60,6 +60,6 @@ def build_request(
     )
     from briefgen.render.text import left_out_line
 
-    warnings = tuple(str(w) for w in result.loaded.warnings)
+    warnings = result.warnings + tuple(str(w) for w in result.loaded.warnings)
     lines = tuple(left_out_line(a, o) for a, o in sorted(result.left_out.items()))
     return Outcome(result.written, result.unchanged, warnings, lines)

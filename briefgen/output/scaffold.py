@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from briefgen.content.fields import Model
 from briefgen.content.kinds import BY_NAME
-from briefgen.errors import OutputError, UsageError
+from briefgen.errors import UsageError
+from briefgen.output.files import cannot_write
+from briefgen.reading import Refused, inside
 
 DATE_FIELDS = {"date", "published", "opened", "accessed", "known_from", "as_of"}
 
@@ -82,6 +85,10 @@ def new_item(content_dir: Path, kind: str, today: dt.date, item_id: str | None =
     """Write a starter file for one new item; never overwrite an existing file."""
     if kind not in BY_NAME:
         raise UsageError(f"unknown kind '{kind}'; give one of: {', '.join(BY_NAME)}")
+    if item_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", item_id):
+        raise UsageError(
+            f"'{item_id[:80]}' is not an id: lower-case letters, digits and hyphens (at most 80)"
+        )
     spec = BY_NAME[kind]
     folder_name, model, body_field = spec.folder, spec.model, spec.body
     suffix = ".md" if body_field else ".yaml"
@@ -104,12 +111,19 @@ def new_item(content_dir: Path, kind: str, today: dt.date, item_id: str | None =
     header = f"# New {kind} ({json.dumps(path.stem)[1:-1]}): {doc}\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # A folder linked out of the content would have `new` write anywhere.
+        inside(folder, (content_dir.resolve(),))
+    except Refused as exc:
+        raise UsageError(f"{folder} {exc}") from None
+    except OSError as exc:
+        raise cannot_write(folder, exc) from None
+    try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text if body_field else header + text)
     except FileExistsError:
         raise UsageError(f"{path} already exists; briefgen new never overwrites a file") from None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(path, exc) from None
     return path
 
 
@@ -119,10 +133,10 @@ TODAY = "__TODAY__"
 
 def init_project(target: Path, today: dt.date) -> list[Path]:
     """A new, valid brief project in `target` (new or empty): one example of each kind."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError(f"{target} is not an empty folder; briefgen init never overwrites")
     written = []
     try:
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise UsageError(f"{target} is not an empty folder; briefgen init never overwrites")
         for source in sorted(STARTER.rglob("*")):
             if not source.is_file():
                 continue
@@ -136,5 +150,5 @@ def init_project(target: Path, today: dt.date) -> list[Path]:
             written.append(path)
         (target / "output").mkdir(exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(target, exc) from None
     return written

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.fingerprint import folder_digest, sha, toolchain
 from briefgen.project import Project
+from briefgen.reading import Refused, read_bytes, read_text
 
 if TYPE_CHECKING:
     from briefgen.brief.views import Brief
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 STAMP = ".briefgen-stamp.json"
 REQUESTS = ".briefgen-requests.json"
+MAX_OUTPUT_BYTES = 1 << 30
+"""Largest output file a stamp check reads back (far above any brief's PDF)."""
 
 
 def brief_key(brief: Brief, audience: Audience, formats: list[str], templates: str) -> str:
@@ -43,9 +46,10 @@ class Stamps:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         try:
-            self.entries: dict[str, dict] = json.loads((folder / STAMP).read_text())
-        except (OSError, ValueError):
-            self.entries = {}
+            entries = json.loads(read_text(folder / STAMP, (folder.resolve(),)))
+        except (Refused, ValueError):
+            entries = {}
+        self.entries: dict[str, dict] = entries if isinstance(entries, dict) else {}
 
     def fresh(self, audience: str, key: str) -> list[str]:
         """The files of this audience if they are exactly as built from this key, else []."""
@@ -66,9 +70,16 @@ class Stamps:
 
 
 def _files_intact(root: Path, files: dict[str, str]) -> bool:
+    """Whether every file a stamp lists is as it was. A stamp is read from the output folder,
+    where anyone may have written one: it names regular files inside that folder, or none."""
+    inside = (root.resolve(),)
     try:
-        return all(sha((root / name).read_bytes()) == digest for name, digest in files.items())
-    except OSError:
+        return all(
+            isinstance(name, str)
+            and sha(read_bytes(root / name, inside, MAX_OUTPUT_BYTES)) == digest
+            for name, digest in files.items()
+        )
+    except (Refused, AttributeError, TypeError, ValueError):
         return False
 
 
@@ -87,14 +98,15 @@ def _folders(project: Project) -> list[str]:
 
 
 def inputs_digest(project: Project) -> str:
-    return sha((folder_digest([project.content, project.templates]) + toolchain()).encode())
+    files = folder_digest([project.content, project.templates], project.roots)
+    return sha((files + toolchain()).encode())
 
 
 def _read_requests(project: Project) -> dict[str, dict]:
     try:
-        data = json.loads((project.out / REQUESTS).read_text())
+        data = json.loads(read_text(project.out / REQUESTS, (project.out,)))
         return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+    except (Refused, ValueError):
         return {}
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,9 +14,9 @@ from markupsafe import Markup
 from briefgen.brief.views import Brief
 from briefgen.content import markup
 from briefgen.content.dates import PartialDate, human_date, short_date
-from briefgen.errors import TemplateError, relative
-
-BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+from briefgen.errors import BriefgenError, TemplateError, relative
+from briefgen.project import BUILTIN_TEMPLATES, find_template
+from briefgen.reading import Refused, read_text
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -33,30 +35,62 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-@lru_cache(maxsize=8)
-def environment(project_templates: Path | None, cache: Path | None = None) -> jinja2.Environment:
+class _ProjectLoader(jinja2.BaseLoader):
     """Project templates first, then the built-in ones; `builtin/NAME` always names a built-in.
 
-    One environment per project and process (Jinja reloads a template whose file changed);
-    with a cache folder, compiled templates are kept there for the next process.
+    Every template file must lie inside the project or be built in: a link out of the project
+    is an error naming it, never read.
     """
-    search = [project_templates] if project_templates else []
-    return _configured(
-        [
-            jinja2.FileSystemLoader(search),
-            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(BUILTIN_TEMPLATES)}),
-            jinja2.FileSystemLoader(BUILTIN_TEMPLATES),
-        ],
-        _bytecode_cache(cache),
-    )
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.templates = root / "templates"
+        self.roots = (root, self.templates.resolve())
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            path = find_template(template, self.templates, self.roots)
+            if path is None:
+                raise jinja2.TemplateNotFound(template)
+            source = read_text(path, (*self.roots, BUILTIN_TEMPLATES))
+            mtime = path.stat().st_mtime
+        except (Refused, OSError) as exc:
+            name = relative(self.templates / template, self.root)
+            raise TemplateError(name, 0, str(exc)) from None
+        return source, str(path), lambda: _mtime(path) == mtime
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept for the next process. A cache that fails (a full disk, a folder
+    made read-only) only makes the build slower: the build warned when it found it unusable."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@lru_cache(maxsize=8)
+def environment(root: Path, cache: Path | None = None) -> jinja2.Environment:
+    """One environment per project and process (Jinja reloads a template whose file changed);
+    with a cache folder, compiled templates are kept there for the next process."""
+    return _configured(_ProjectLoader(root), _bytecode_cache(cache))
 
 
 def _configured(
-    loaders: list[jinja2.BaseLoader], bytecode_cache: jinja2.BytecodeCache | None
+    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None
 ) -> jinja2.Environment:
     """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters."""
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=loader,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -80,7 +114,7 @@ def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _QuietBytecodeCache(str(folder))
 
 
 def _template_error(exc: Exception, root: Path) -> TemplateError:
@@ -104,18 +138,14 @@ def _template_error(exc: Exception, root: Path) -> TemplateError:
 
 
 def render_page(template: str, root: Path, cache: Path | None = None, **context: object) -> str:
-    """Any other page (the archive, the preview's own pages) with the same environment."""
-    try:
-        return environment(root / "templates", cache).get_template(template).render(**context)
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _template_error(exc, root) from None
+    """Any other page (the archive) with the same environment."""
+    return _render(environment(root, cache), template, root, context)
 
 
 @lru_cache(maxsize=4)
 def _folder_environment(folder: Path) -> jinja2.Environment:
-    return _configured(
-        [jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(BUILTIN_TEMPLATES)], None
-    )
+    loaders = [jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(BUILTIN_TEMPLATES)]
+    return _configured(jinja2.ChoiceLoader(loaders), None)
 
 
 def render_template(folder: Path, template: str, **context: object) -> str:
@@ -124,10 +154,20 @@ def render_template(folder: Path, template: str, **context: object) -> str:
     Names not in `folder` come from the built-in brief templates, so a page can include their
     CSS; a project's templates are never searched, so they cannot change or break such a page.
     """
+    return _render(_folder_environment(folder), template, folder, context)
+
+
+def _render(env: jinja2.Environment, template: str, root: Path, context: dict[str, object]) -> str:
     try:
-        return _folder_environment(folder).get_template(template).render(**context)
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise _template_error(exc, folder) from None
+        return env.get_template(template).render(**context)
+    except BriefgenError:
+        raise
+    except RecursionError as exc:
+        where = _template_error(exc, root)
+        message = "templates include or extend each other without end"
+        raise TemplateError(where.path, where.line, message) from None
+    except Exception as exc:  # whatever a template's own code raises is that template's error
+        raise _template_error(exc, root) from None
 
 
 def render_html(

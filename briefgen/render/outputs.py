@@ -11,6 +11,7 @@ from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
 from briefgen.render.html import BUILTIN_TEMPLATES, render_html
 from briefgen.render.json import brief_json
+from briefgen.render.urls import check_html
 
 if TYPE_CHECKING:
     from briefgen.render.pdf import PdfPool
@@ -36,12 +37,14 @@ def render_files(
     html = render_html(
         brief, root, template=audience.template, stylesheet=audience.stylesheet, cache=cache
     )
+    templates = root / "templates"
+    roots = [BUILTIN_TEMPLATES, templates.resolve()]
+    # The PDF's policy for every format: an HTML file never loads what a PDF would refuse.
+    check_html(html, templates, roots, f"the {audience.id} brief")
     files: dict[str, Pending] = {}
     if "html" in formats:
         files[f"{audience.id}.html"] = html.encode("utf-8")
     if "pdf" in formats:
-        templates = root / "templates"
-        roots = [BUILTIN_TEMPLATES, templates]
         if pool is None:
             from briefgen.render.pdf import render_pdf
 

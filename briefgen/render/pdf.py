@@ -6,16 +6,21 @@ start without paying for it.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import mimetypes
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from briefgen.errors import RenderError
+from briefgen.reading import Refused, read_bytes
+from briefgen.render.urls import REFUSED, allowed_file
 
 LOG = logging.getLogger("briefgen.render.pdf")
 
@@ -35,22 +40,18 @@ def _fetcher_class():
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-            parts = urlsplit(url)
-            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
-            if (
-                path is None
-                or parts.netloc not in ("", "localhost")
-                or not any(path.is_relative_to(root) for root in self.roots)
-                or not path.is_file()
-            ):
+            path = allowed_file(url, Path("/"), self.roots)
+            try:
+                data = read_bytes(path, self.roots) if path else None
+            except Refused:
+                data = None
+            if path is None or data is None:
                 self.refused.append(url)
                 LOG.info("refused to fetch %s", url)
-                raise FatalURLFetchingError(f"briefgen fetches nothing outside the project: {url}")
+                raise FatalURLFetchingError(REFUSED.format(url=url))
             mime, _ = mimetypes.guess_type(path.name)
             return URLFetcherResponse(
-                path.as_uri(),
-                path.read_bytes(),
-                {"Content-Type": mime or "application/octet-stream"},
+                path.as_uri(), data, {"Content-Type": mime or "application/octet-stream"}
             )
 
     return ProjectFetcher
@@ -81,9 +82,35 @@ def render_pdf(html: str, base: Path, roots: Iterable[Path]) -> bytes:
         sys.setrecursionlimit(limit)
 
 
-def _warm_up() -> None:
-    """Run in each worker as it starts: pay for WeasyPrint's import while the caller works."""
+def _start_worker(parent: int) -> None:
+    """Run in each worker as it starts: die with the build, then pay for WeasyPrint's import
+    while the build works."""
+    _die_with(parent)
     import weasyprint  # noqa: F401
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the build that started it ends, however it ends (even SIGKILL,
+    which leaves no chance to stop the pool): the kernel sends the signal on Linux, and a
+    thread watching the parent's pid covers other systems."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the build died before the kernel was told
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 class PdfPool:
@@ -97,7 +124,11 @@ class PdfPool:
     def __init__(self, jobs: int) -> None:
         workers = max(1, min(jobs, len(os.sched_getaffinity(0))))
         # fork: a worker needs nothing pickled to start, and WeasyPrint is all it imports.
-        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_warm_up)
+        context = multiprocessing.get_context("fork")
+        try:
+            self._pool = context.Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
+        except OSError as exc:  # no processes or shared memory left to start them with
+            raise RenderError(f"cannot start PDF workers: {exc.strerror or exc}") from None
         self._used = False
 
     def submit(self, html: str, base: Path, roots: list[Path]) -> Callable[[], bytes]:
