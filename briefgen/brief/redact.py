@@ -97,9 +97,8 @@ class _Redactor:
         if position.actor not in self.actors:
             return None
         quote = position.quote
-        if quote and not (
-            self.visible(quote) and quote.speaker in self.actors and quote.source in self.sources
-        ):
+        speaker_shown = quote is None or quote.speaker is None or quote.speaker in self.actors
+        if quote and not (self.visible(quote) and speaker_shown and quote.source in self.sources):
             quote = None
         return self.fact(position, quote=quote)
 
