@@ -8,6 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefgen.cli import main
+from briefgen.content.load import load
+from tests.conftest import REPO
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -71,3 +73,18 @@ def test_source_add_prints_what_it_wrote_and_what_is_missing(project: Path, tmp_
     ]
     code, _, err = run("source", "add", str(article), "--id", "note", "--project", str(project))
     assert code == 2 and "note.yaml already exists" in err
+
+
+def test_the_sample_s_quotes_are_in_its_articles() -> None:
+    """What `check` says of the sample: every quote is in the seed articles; two judgments rest
+    on a single source each, as their own basis says."""
+    loaded = load(REPO)
+    assert [str(w) for w in loaded.warnings] == [
+        "content/judgments/unnamed-channel-limited-2025-05-08.yaml:16: warning: sources: a key "
+        "judgment on a single source",
+        "content/judgments/us-monitors-not-soon-2025-07-03.yaml:14: warning: sources: a key "
+        "judgment on a single source",
+    ]
+    assert all(s.snapshot for s in loaded.content.sources)
+    quoted = {p.id: p.quote for p in loaded.content.positions if p.quote}
+    assert quoted["israel-russian-role-2025-07"].speaker is None  # the outlet's words
