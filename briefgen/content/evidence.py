@@ -21,6 +21,8 @@ from briefgen.errors import Problem, relative
 from briefgen.fingerprint import sha
 
 Items = dict[str, list[tuple[Any, Document]]]
+LIMIT = 10 * 1024 * 1024
+"""Bytes: far more than any article's text."""
 Claim = tuple[Document, Loc, Quote | ExcerptModel, tuple[str, ...] | None]
 """Words said to come from a source: where they are written, and what their item cites."""
 
@@ -40,7 +42,7 @@ class Snapshots:
         path = self.folder / source.snapshot.file
         shown = relative(path, self.root)
         try:
-            data = path.read_bytes()
+            data = self._bytes(path)
         except OSError as exc:
             line = doc.line_of(("snapshot", "file"))
             message = f"cannot read {shown}: {exc.strerror or exc}"
@@ -61,6 +63,19 @@ class Snapshots:
             line = doc.line_of(("snapshot", "file"))
             message = f"{shown} is not UTF-8 text ({exc.reason})"
             self.problems.append(Problem(doc.path, line, "snapshot.file", message))
+
+    def _bytes(self, path: Path) -> bytes:
+        """The file's bytes, if it is a plain file of sensible size inside the folder: a link
+        out of the project, or to a device, would put other text in `check`'s messages."""
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            raise OSError(0, "it leads out of the sources folder")
+        if path.exists() and not path.is_file():
+            raise OSError(0, "not a plain file")
+        with path.open("rb") as handle:
+            data = handle.read(LIMIT + 1)
+        if len(data) > LIMIT:
+            raise OSError(0, f"larger than {LIMIT // 1024 // 1024} MB")
+        return data
 
     def text(self, source_id: str) -> str:
         """The normalised text, worked out the first time it is asked for."""

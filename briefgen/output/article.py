@@ -101,6 +101,7 @@ def from_text(text: str, today: dt.date) -> Article:
 
 def from_html(data: bytes, url: str | None, today: dt.date) -> Article:
     """A web page: its main text and what its metadata says."""
+    # Imported here: about 0.3 s that only `source add` should pay.
     import htmldate
     import trafilatura
 

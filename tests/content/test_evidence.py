@@ -159,6 +159,16 @@ def test_a_quoted_source_without_snapshot_is_noted_once(make_project) -> None:
     ]
 
 
+def test_a_snapshot_that_links_out_of_the_folder_is_not_read(make_project, tmp_path) -> None:
+    root = make_project({"sources/july-report.txt": None})
+    (tmp_path / "secret.txt").write_text(JULY_TEXT)
+    (root / "content" / "sources" / "july-report.txt").symlink_to(tmp_path / "secret.txt")
+    assert problems(root) == [
+        "content/sources/july-report.yaml:5: snapshot.file: cannot read "
+        "content/sources/july-report.txt: it leads out of the sources folder",
+    ]
+
+
 def test_a_snapshot_no_source_names_is_a_warning(make_project) -> None:
     root = make_project({"sources/stray.txt": "Some text.\n"})
     assert [str(w) for w in load(root).warnings] == [
