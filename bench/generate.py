@@ -1,14 +1,16 @@
 """Write a synthetic brief project N times the size of the sample, for benchmarks.
 
-    python bench/generate.py OUT_DIR --scale N [--weeks W]
+    python bench/generate.py OUT_DIR --scale N [--weeks W] [--no-snapshots]
 
 Writes OUT_DIR/content/: N times the sample's tracks, developments, sources, positions,
 questions and judgments, spread over five years of weekly editions ending on a fixed date (or W
 weeks, for smoke tests), with the sample's fixed cast of 16 actors. The same N always gives the
 same bytes: everything comes from `random.Random(N)`, never from the clock. Developments and
 positions cite the sources that report them (published up to a week later); status changes,
-questions and judgments cite sources available by their date. The project passes
-`briefgen check` without warnings.
+questions and judgments cite sources available by their date; judgments cite two or three,
+at least one well graded, and every source is cited. Every source has a snapshot of its text
+(`content/sources/<id>.txt`, filler with every quote and excerpt taken from it) unless
+`--no-snapshots` is given. The project passes `briefgen check --strict`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime as dt
+import hashlib
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -128,13 +131,25 @@ class Cast:
     states: list[str]
     source_days: list[dt.date]
     source_ids: list[str]
+    low: set[str]
+    """Low-grade sources (reliability E or F, or credibility 5 or 6)."""
 
-    def cite(self, writer: Writer, day: dt.date, most: int = 2) -> list[str]:
-        """1..`most` sources available by `day`, mostly recent ones, as fresh reporting is."""
+    def cite(self, writer: Writer, day: dt.date, most: int = 2, least: int = 1) -> list[str]:
+        """`least`..`most` sources available by `day`, mostly recent ones, as fresh reporting
+        is."""
         known = bisect.bisect_right(self.source_days, day)
         recent = self.source_ids[max(0, known - 8) : known]
-        picked = writer.rng.sample(recent, min(len(recent), writer.rng.randint(1, most)))
+        picked = writer.rng.sample(recent, min(len(recent), writer.rng.randint(least, most)))
         return sorted(picked)
+
+    def weigh(self, writer: Writer, day: dt.date) -> list[str]:
+        """Two or three sources for a key judgment, at least one of them well graded: what
+        `check` asks of a judgment (the first two sources of the project are well graded)."""
+        picked = self.cite(writer, day, most=3, least=2)
+        if all(s in self.low for s in picked):
+            known = self.source_ids[: bisect.bisect_right(self.source_days, day)]
+            picked[0] = [s for s in known if s not in self.low][-1]
+        return sorted(set(picked))
 
     def report(self, writer: Writer) -> tuple[dt.date, list[str]]:
         """An event and the 1-2 sources that report it, the first within a week of it.
@@ -179,8 +194,8 @@ def make_sources(writer: Writer, count: int) -> tuple[list[Item], list[dt.date]]
             "title": f"Synthetic report {number}",
             "url": f"https://example.org/synthetic/source-{number}",
             "published": iso(day),
-            "reliability": writer.rng.choice("ABCDEF"),
-            "credibility": writer.rng.randint(1, 6),
+            "reliability": writer.rng.choice("ABCDEF") if number > 2 else "B",
+            "credibility": writer.rng.randint(1, 6) if number > 2 else 2,
         }
         if writer.rng.random() < 0.2:
             # Month-only dates exist in real content; known_from keeps the day it was available.
@@ -257,6 +272,10 @@ def make_development(
         "actors": sorted(writer.rng.sample(cast.actors, writer.rng.randint(1, 3))),
         "sources": sources,
     }
+    if writer.rng.random() < 0.3:
+        # The passage it rests on, from its first source (named when it cites two).
+        excerpt = writer.words(writer.rng.randint(5, 10))
+        development["excerpt"] = {"text": excerpt, "source": sources[0]}
     return development
 
 
@@ -277,6 +296,8 @@ def make_position(writer: Writer, cast: Cast, issues: Sequence[str], number: int
             "speaker": actor,
             "source": sources[0],
         }
+        if writer.rng.random() < 0.1:
+            del position["quote"]["speaker"]  # words the source gives to no one: the outlet's
     return position
 
 
@@ -317,8 +338,9 @@ def make_question(
 
 
 def make_judgments(writer: Writer, cast: Cast, count: int) -> list[Item]:
-    """Judgments in date order; some replace an earlier one that nothing replaced yet."""
-    days = sorted(writer.day() for _ in range(count))
+    """Judgments in date order, from when two sources are available; some replace an earlier
+    one that nothing replaced yet."""
+    days = sorted(writer.day(max(writer.start, cast.source_days[1])) for _ in range(count))
     judgments: list[Item] = []
     replaceable: list[tuple[str, dt.date]] = []
     for number, day in enumerate(days, start=1):
@@ -329,7 +351,7 @@ def make_judgments(writer: Writer, cast: Cast, count: int) -> list[Item]:
             "confidence": writer.rng.choice(["low", "moderate", "high"]),
             "basis": writer.markdown(f"Synthetic basis of judgment {number}.", 3),
             "date": iso(day),
-            "sources": cast.cite(writer, day),
+            "sources": cast.weigh(writer, day),
         }
         earlier = [pair for pair in replaceable if pair[1] < day]
         if earlier and writer.rng.random() < 0.3:
@@ -342,6 +364,53 @@ def make_judgments(writer: Writer, cast: Cast, count: int) -> list[Item]:
     return judgments
 
 
+def cite_every_source(items: Sequence[Item], developments: Sequence[Item], cast: Cast) -> None:
+    """`check` warns of a source nothing cites: each such source is added to the last
+    development dated by its day (which stays known from the same day or earlier)."""
+    cited = {s for item in items for s in _cited(item)}
+    dated = sorted(developments, key=lambda d: (d["date"].lstrip("~"), d["id"]))
+    for source, day in zip(cast.source_ids, cast.source_days, strict=True):
+        if source not in cited:
+            before = [d for d in dated if d["date"].lstrip("~") <= iso(day)]
+            development = before[-1] if before else dated[0]
+            development["sources"] = sorted({*development["sources"], source})
+
+
+def _cited(value: Any) -> list[str]:
+    """Every source id an item names: its `sources` lists, quotes and excerpts, at any depth."""
+    if isinstance(value, list):
+        return [s for v in value for s in _cited(v)]
+    if not isinstance(value, dict):
+        return []
+    found = [s for key, v in value.items() if key != "sources" for s in _cited(v)]
+    found += value.get("sources", [])
+    return found + ([value["source"]] if isinstance(value.get("source"), str) else [])
+
+
+def write_snapshots(
+    writer: Writer, folder: Path, sources: Sequence[Item], items: Sequence[Item]
+) -> None:
+    """A snapshot of each source's text: filler paragraphs holding, among them, every quote
+    and excerpt taken from the source, so that `check` has real work to do; its name and
+    hash go into the source."""
+    taken: dict[str, list[str]] = {}
+    for item in items:
+        for words in (item.get("quote"), item.get("excerpt")):
+            if words:
+                taken.setdefault(words["source"], []).append(words["text"])
+    for source in sources:
+        sentences = [writer.sentence("Filler") for _ in range(80)]
+        for words in taken.get(source["id"], []):
+            sentences.insert(writer.rng.randrange(len(sentences)), f"Officials said “{words}”.")
+        paragraphs = [" ".join(sentences[i : i + 8]) for i in range(0, len(sentences), 8)]
+        data = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
+        (folder / f"{source['id']}.txt").write_bytes(data)
+        source["snapshot"] = {
+            "file": f"{source['id']}.txt",
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+
+
 def dump(data: object) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -351,7 +420,7 @@ def write_by_year(folder: Path, items: Sequence[Item], day: Callable[[Item], str
     years: dict[str, list[Item]] = {}
     for item in sorted(items, key=lambda i: (day(i).lstrip("~"), i["id"])):
         years.setdefault(day(item).lstrip("~")[:4], []).append(item)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for year, listed in years.items():
         (folder / f"{year}.yaml").write_text(dump(listed), encoding="utf-8")
 
@@ -387,7 +456,7 @@ def write_editions(writer: Writer, folder: Path) -> None:
         write_markdown(folder / f"{iso(day)}.md", {}, body)
 
 
-def generate(out: Path, scale: int, weeks: int = WEEKS) -> None:
+def generate(out: Path, scale: int, weeks: int = WEEKS, snapshots: bool = True) -> None:
     counts = {kind: base * scale for kind, base in SAMPLE_COUNTS.items()}
     writer = Writer(scale, weeks)
     content = out / "content"
@@ -401,17 +470,19 @@ def generate(out: Path, scale: int, weeks: int = WEEKS) -> None:
         states=[a["id"] for a in actors if a["kind"] == "state"],
         source_days=source_days,
         source_ids=[s["id"] for s in sources],
+        low={s["id"] for s in sources if s["reliability"] in "EF" or s["credibility"] >= 5},
     )
     write_by_year(content / "actors", actors, lambda _: "all")
-    write_by_year(content / "sources", sources, lambda s: s.get("known_from", s["published"]))
 
     (content / "tracks").mkdir()
     tracks: list[tuple[str, dt.date]] = []
+    fronts: list[Item] = []
     for number in range(1, counts["tracks"] + 1):
         track, body, start = make_track(writer, cast, number)
         track_id = f"track-{number:04d}"
         write_markdown(content / "tracks" / f"{track_id}.md", track, body)
         tracks.append((track_id, start))
+        fronts.append(track)
 
     developments = [
         make_development(writer, cast, tracks, n) for n in range(1, counts["developments"] + 1)
@@ -419,15 +490,18 @@ def generate(out: Path, scale: int, weeks: int = WEEKS) -> None:
     issues = [f"Synthetic issue {n}" for n in range(1, max(2, counts["positions"] // 2) + 1)]
     positions = [make_position(writer, cast, issues, n) for n in range(1, counts["positions"] + 1)]
     questions = [make_question(writer, cast, tracks, n) for n in range(1, counts["questions"] + 1)]
+    judgments = make_judgments(writer, cast, counts["judgments"])
+    cited = [*fronts, *developments, *positions, *questions, *judgments]
+    cite_every_source(cited, developments, cast)
     write_by_year(content / "developments", developments, lambda d: d["date"])
     write_by_year(content / "positions", positions, lambda p: p["date"])
     write_by_year(content / "questions", questions, lambda q: q["opened"])
-    write_by_year(
-        content / "judgments",
-        make_judgments(writer, cast, counts["judgments"]),
-        lambda j: j["date"],
-    )
+    write_by_year(content / "judgments", judgments, lambda j: j["date"])
     write_editions(writer, content / "editions")
+    (content / "sources").mkdir()
+    if snapshots:
+        write_snapshots(writer, content / "sources", sources, [*developments, *positions])
+    write_by_year(content / "sources", sources, lambda s: s.get("known_from", s["published"]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -437,13 +511,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--weeks", type=int, default=WEEKS, help=f"weekly editions (default {WEEKS}, five years)"
     )
+    parser.add_argument(
+        "--no-snapshots",
+        action="store_true",
+        help="leave out the sources' snapshots (the text `check` finds quotes in)",
+    )
     args = parser.parse_args(argv)
     if args.scale < 1 or args.weeks < 1:
         parser.error("--scale and --weeks must be 1 or more")
     if (args.out / "content").exists():
         # Left-over files would mix into the brief; refuse rather than delete someone's work.
         parser.error(f"{args.out / 'content'} already exists")
-    generate(args.out, args.scale, args.weeks)
+    generate(args.out, args.scale, args.weeks, snapshots=not args.no_snapshots)
     return 0
 
 

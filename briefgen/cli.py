@@ -290,6 +290,59 @@ def new(root: Path, content: Path | None, kind: str, item_id: str | None) -> Non
     click.echo(_display(new_item(project.content, kind, clock.today(), item_id)))
 
 
+@main.group()
+def source() -> None:
+    """Add a source from an article."""
+
+
+@source.command("add")
+@with_project
+@click.argument("target", metavar="URL|FILE")
+@click.option("--id", "item_id", help="Id (file name) of the source [default: outlet and date].")
+@reports_errors
+def source_add(root: Path, content: Path | None, target: str, item_id: str | None) -> None:
+    """Read an article (fetching a URL, or a saved HTML or text file) into
+    content/sources/<id>.yaml and a snapshot of its text beside it; never overwrites."""
+    from briefgen.output.source_add import add_source
+    from briefgen.project import Project
+
+    added = add_source(Project.at(root, content).content, target, clock.today(), item_id)
+    a = added.article
+    click.echo(f"wrote {_display(added.source)} and {_display(added.snapshot)}")
+    found = [f"{name}: {value}" for name, value in a.found() if value]
+    missing = [name for name, value in a.found() if not value]
+    click.echo("found " + "; ".join(found) if found else "found no metadata")
+    if missing:
+        click.echo(f"not found: {', '.join(missing)}")
+    click.echo("reliability is F (cannot be judged) until you grade the source")
+
+
+@main.command()
+@with_project
+@click.argument("source_id", required=False, metavar="[ID]")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@reports_errors
+def sources(root: Path, content: Path | None, source_id: str | None, as_json: bool) -> None:
+    """List each source (or one) with every item that cites it."""
+    from briefgen.content.load import load
+    from briefgen.content.reliance import by_source
+    from briefgen.project import Project
+    from briefgen.render.sources_list import sources_json, sources_text
+
+    project = Project.at(root, content)
+    loaded = load(project.root, project.content)
+    known = {s.id: s for s in loaded.content.sources}
+    if source_id is not None and source_id not in known:
+        raise UsageError(f"unknown source '{source_id}'; `briefgen sources` lists them all")
+    reliance = by_source(loaded.content)
+    listing = [
+        (s, reliance.get(s.id, ()))
+        for s in known.values()
+        if source_id is None or s.id == source_id
+    ]
+    click.echo((sources_json if as_json else sources_text)(listing), nl=False)
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @reports_errors

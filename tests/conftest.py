@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import textwrap
 from pathlib import Path
 
@@ -15,6 +16,9 @@ settings.load_profile("briefgen")
 
 REPO = Path(__file__).resolve().parent.parent
 BUILT_AT = dt.datetime(2025, 7, 4, 9, 30, tzinfo=dt.UTC)
+JULY_TEXT = "Alpha said on 3 July: “No talks before withdrawal.” Beta did not answer.\n"
+"""The July report's kept text (`sources/july-report.txt`), which holds Alpha's quote."""
+JULY_SHA = hashlib.sha256(JULY_TEXT.encode()).hexdigest()
 
 MINIMAL: dict[str, str] = {
     "brief.yaml": """\
@@ -29,12 +33,14 @@ MINIMAL: dict[str, str] = {
         reliability: B
         credibility: 2
         """,
-    "sources/july-report.yaml": """\
+    "sources/july-report.yaml": f"""\
         outlet: July Outlet
         url: https://example.org/july
         published: 2025-07-03
         reliability: C
+        snapshot: {{file: july-report.txt, sha256: {JULY_SHA}}}
         """,
+    "sources/july-report.txt": JULY_TEXT,
     "actors/alpha.yaml": """\
         name: Republic of Alpha
         short_name: Alpha
@@ -113,7 +119,7 @@ MINIMAL: dict[str, str] = {
         confidence: low
         basis: Both sides set preconditions.
         date: 2025-05-08
-        sources: [may-report]
+        sources: [may-report, july-report]
         """,
     "editions/2025-05-08.md": """\
         ---

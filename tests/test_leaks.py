@@ -11,8 +11,12 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from briefgen.fingerprint import sha
 from briefgen.output.build import Project, build
-from tests.conftest import BUILT_AT
+from tests.conftest import BUILT_AT, JULY_TEXT, MINIMAL
+
+# The July report's kept text, with the words a quote and a restricted excerpt take from it.
+LEAK_TEXT = JULY_TEXT + "Overheard: LEAKQUOTE. Later LEAKEXCERPT said more.\n"
 
 # Each marker appears only in an item (or part of an item) that the public must not see.
 RESTRICTED: dict[str, str] = {
@@ -22,6 +26,14 @@ RESTRICTED: dict[str, str] = {
         url: https://leak.example/LEAKURL
         published: 2025-06-01
         reliability: B
+        sensitivity: restricted
+        discredited: {date: 2025-06-10, reason: LEAKDISCREDIT}
+        """,
+    "developments/leak-pinned.yaml": """\
+        date: 2025-06-03
+        headline: LEAKPINNED
+        sources: [july-report]
+        excerpt: LEAKEXCERPT said
         sensitivity: restricted
         """,
     "actors/leak-actor.yaml": """\
@@ -115,7 +127,12 @@ MIXED: dict[str, str] = {
         actors: [alpha, leak-actor]
         note: {text: LEAKDEVNOTE, sensitivity: internal}
         sources: [may-report, leak-source]
+        excerpt: {text: LEAKHIDDENEXCERPT, source: leak-source}
         """,
+    "sources/july-report.txt": LEAK_TEXT,
+    "sources/july-report.yaml": MINIMAL["sources/july-report.yaml"].replace(
+        sha(JULY_TEXT.encode()), sha(LEAK_TEXT.encode())
+    ),
     "positions/alpha-talks-july.yaml": """\
         actor: alpha
         issue: Talks
@@ -198,7 +215,7 @@ def everything_in(folder: Path) -> str:
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict[str, str]:
-    from tests.conftest import MINIMAL, write_project
+    from tests.conftest import write_project
 
     root = tmp_path_factory.mktemp("leaks")
     write_project(root, {**MINIMAL, **RESTRICTED, **MIXED})
@@ -230,7 +247,7 @@ def test_analyst_edition_has_every_marker(editions) -> None:
 
 
 def test_public_endnotes_are_numbered_without_gaps(tmp_path) -> None:
-    from tests.conftest import MINIMAL, write_project
+    from tests.conftest import write_project
 
     write_project(tmp_path, {**MINIMAL, **RESTRICTED, **MIXED})
     build(

@@ -13,6 +13,7 @@ from briefgen.brief.state import State, TrackState, state_on, trend_between
 from briefgen.content.facts import Judgment
 from briefgen.content.knowledge import Knowledge
 from briefgen.content.models import Content
+from briefgen.content.reliance import by_source
 
 
 class Series:
@@ -22,11 +23,12 @@ class Series:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.knowledge = Knowledge(content.sources)
+        self.reliance = by_source(content)
         self._states: dict[dt.date, State] = {}
 
     def at(self, day: dt.date) -> State:
         if day not in self._states:
-            self._states[day] = state_on(self.content, day, self.knowledge)
+            self._states[day] = state_on(self.content, day, self.knowledge, self.reliance)
         return self._states[day]
 
 
@@ -203,6 +205,27 @@ def _judgments(old: State, new: State) -> list[b.JudgmentChange]:
     return changes
 
 
+def _discredited(old: State, new: State) -> list[b.SourceChange]:
+    """Sources discredited or withdrawn since, each with the facts known to rest on it."""
+    changes = []
+    for source_id, mark in sorted(new.discredited.items()):
+        if source_id in old.discredited:
+            continue
+        source = new.sources[source_id]
+        name = ", ".join(filter(None, [source.outlet, source.title])) or source_id
+        changes.append(
+            b.SourceChange(
+                id=source_id,
+                source=name,
+                status=mark.status,
+                date=mark.date,
+                reason=mark.reason,
+                items=tuple(dict.fromkeys(f"{e.kind}: {e.label}" for e in new.resting(source_id))),
+            )
+        )
+    return changes
+
+
 def compare(
     content: Content, before: dt.date | None, after: dt.date, series: Series | None = None
 ) -> b.Changes:
@@ -229,6 +252,7 @@ def compare(
         developments=tuple(
             b.DevelopmentChange(id=d.id, date=d.date, headline=d.headline) for d in fresh
         ),
+        discredited=tuple(_discredited(old, new)),
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from briefgen.brief import views as b
 from briefgen.brief.state import State
-from briefgen.content.fields import NoteModel
+from briefgen.content.fields import ExcerptModel, NoteModel
 
 
 def marking(item: Any) -> str:
@@ -26,9 +26,13 @@ class Citations:
         self.state = state
         self.sources = state.sources
         self.numbers: dict[str, int] = {}
+        self.excerpts: dict[str, dict[str, None]] = {}
+        """Source id → the passages pinned by what cites it, in the order met, once each."""
 
-    def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
-        """Endnote numbers for the refs that the brief may cite (sources available by then)."""
+    def cite(self, refs: Iterable[str], excerpt: ExcerptModel | None = None) -> tuple[int, ...]:
+        """Endnote numbers for the refs that the brief may cite (sources available by then),
+        keeping the passage the citing fact is pinned to for its source's endnote."""
+        refs = list(refs)
         numbers = []
         for ref in refs:
             if ref not in self.sources:
@@ -36,10 +40,15 @@ class Citations:
             if ref not in self.numbers:
                 self.numbers[ref] = len(self.numbers) + 1
             numbers.append(self.numbers[ref])
+        # `check` makes sure an excerpt names its source or its fact cites only one.
+        pinned = excerpt and (excerpt.source or (refs[0] if refs else None))
+        if excerpt and pinned in self.numbers:
+            self.excerpts.setdefault(pinned, {})[excerpt.text] = None
         return tuple(sorted(set(numbers)))
 
     def notes(self) -> tuple[b.SourceNote, ...]:
         """The endnotes of every source cited so far, in number order."""
+        discredited = self.state.discredited
         return tuple(
             b.SourceNote(
                 number=number,
@@ -54,6 +63,15 @@ class Citations:
                 credibility=s.credibility,
                 note=note_view(self.state.note(s.note)),
                 sensitivity=marking(s),
+                resting=len(self.state.resting(s.id)),
+                discredited=b.DiscreditView(
+                    status=discredited[ref].status,
+                    date=discredited[ref].date,
+                    reason=discredited[ref].reason,
+                )
+                if ref in discredited
+                else None,
+                excerpts=tuple(self.excerpts.get(ref, ())),
             )
             for ref, number in sorted(self.numbers.items(), key=lambda item: item[1])
             for s in [self.sources[ref]]

@@ -191,7 +191,8 @@ class _Redactor:
             return None
         own = self.effective(position)
         quote = position.quote
-        if quote and (quote.speaker not in self.actors or quote.source not in self.sources):
+        speaker_shown = quote is None or quote.speaker is None or quote.speaker in self.actors
+        if quote and not (speaker_shown and quote.source in self.sources):
             self.omit(
                 "positions",
                 position.id,

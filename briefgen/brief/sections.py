@@ -18,8 +18,8 @@ from briefgen.brief.periods import EditionSpan, window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
 from briefgen.content.editions import Audience
 from briefgen.content.facts import Development, Judgment, Position
-from briefgen.content.fields import LIKELIHOODS
-from briefgen.content.models import Content
+from briefgen.content.fields import LIKELIHOODS, ExcerptModel
+from briefgen.content.models import Content, Source
 
 T = TypeVar("T")
 
@@ -70,8 +70,8 @@ class Sections:
         most = self.audience.limits.get(section)  # type: ignore[call-overload]
         return items[:most] if most else items
 
-    def cite(self, refs: Iterable[str]) -> tuple[int, ...]:
-        return self.citations.cite(refs)
+    def cite(self, refs: Iterable[str], excerpt: ExcerptModel | None = None) -> tuple[int, ...]:
+        return self.citations.cite(refs, excerpt)
 
     def outlets(self, refs: Iterable[str]) -> tuple[str, ...]:
         """Who reported it: the outlets of the sources known by the brief's date."""
@@ -134,10 +134,11 @@ class Sections:
             expired=self.expired(j),
             replaces=replaces,
             reason=j.reason if old else None,
-            cites=self.cite(j.sources),
+            cites=self.cite(j.sources, j.excerpt),
             new=self.is_new(entry.known) and j.id not in self.updated,
             updated=j.id in self.updated,
             note=note_view(self.state.note(j.note)),
+            discredited=self.state.flagged(j.sources),
         )
 
     def development(self, d: Development) -> b.DevelopmentView:
@@ -149,9 +150,10 @@ class Sections:
             detail=d.detail,
             tracks=tuple(self.track_names[t] for t in d.tracks if t in self.track_names),
             actors=self.names(d.actors),
-            cites=self.cite(d.sources),
+            cites=self.cite(d.sources, d.excerpt),
             new=self.is_new(self.state.developments[d.id].known),
             note=note_view(self.state.note(d.note)),
+            discredited=self.state.flagged(d.sources),
         )
 
     def developments(self) -> list[Development]:
@@ -186,7 +188,8 @@ class Sections:
                 status=s.status,
                 date=s.date,
                 note=s.note,
-                cites=self.cite(s.sources),
+                cites=self.cite(s.sources, s.excerpt),
+                discredited=self.state.flagged(s.sources),
             )
             for s in (entry.item for entry in (state.history if full else state.history[-1:]))
         )
@@ -270,11 +273,15 @@ class Sections:
         p = entry.item
         quote = None
         if p.quote and p.quote.source in self.state.sources:
+            speaker = p.quote.speaker
             quote = b.QuoteView(
                 sensitivity=marking(p.quote),
                 text=p.quote.text,
-                speaker=self.actors[p.quote.speaker].short_name,
-                speaker_role=self.role(p.quote.speaker),
+                speaker=self.actors[speaker].short_name
+                if speaker
+                else self.outlet(self.state.sources[p.quote.source]),
+                speaker_role=self.role(speaker) if speaker else None,
+                by_outlet=speaker is None,
                 cite=self.cite([p.quote.source])[0],
             )
         return b.PositionView(
@@ -286,11 +293,17 @@ class Sections:
             stance=p.stance,
             quote=quote,
             date=p.date,
-            cites=self.cite(p.sources),
+            cites=self.cite(p.sources, p.excerpt),
             new=self.is_new(entry.known) and p.id not in self.updated,
             updated=p.id in self.updated,
             note=note_view(self.state.note(p.note)),
+            discredited=self.state.flagged([*p.sources, *([p.quote.source] if p.quote else [])]),
         )
+
+    @staticmethod
+    def outlet(source: Source) -> str:
+        """Who a quote is attributed to when the source names no speaker."""
+        return source.outlet or source.title or "the source"
 
     def role(self, actor_id: str) -> str | None:
         """A person's office on the brief's date, shown where they speak or act."""
@@ -322,7 +335,8 @@ class Sections:
                 sensitivity=marking(q.answer),
                 text=q.answer.text,
                 date=q.answer.date,
-                cites=self.cite(q.answer.sources),
+                cites=self.cite(q.answer.sources, q.answer.excerpt),
+                discredited=self.state.flagged(q.answer.sources),
             )
         signposts = tuple(
             b.SignpostView(
@@ -330,7 +344,8 @@ class Sections:
                 text=s.text,
                 observed=s.observed if index in state.observed else None,
                 seen_in=self.outlets(s.sources) if index in state.observed else (),
-                cites=self.cite(s.sources) if index in state.observed else (),
+                cites=self.cite(s.sources, s.excerpt) if index in state.observed else (),
+                discredited=index in state.observed and self.state.flagged(s.sources),
             )
             for index, s in enumerate(q.signposts)
             if index in state.signposts

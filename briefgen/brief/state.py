@@ -17,8 +17,9 @@ from briefgen.content.dates import PartialDate
 from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import NoteModel
 from briefgen.content.knowledge import Knowledge, Order
-from briefgen.content.models import Content, Source
+from briefgen.content.models import Content, Discredit, Source
 from briefgen.content.questions import Question
+from briefgen.content.reliance import FACTS, Reliance, by_source
 from briefgen.content.tracks import StatusChange, Track, TrackLink, TrendMark
 
 T = TypeVar("T")
@@ -105,6 +106,22 @@ class State:
     """Judgments known and replaced by the day, by id."""
     developments: dict[str, Known[Development]]
     knowledge: Knowledge
+    discredited: dict[str, Discredit]
+    """Sources discredited or withdrawn by the day, by id."""
+    reliance: dict[str, tuple[Reliance, ...]]
+    """What cites each source, whenever written (see `resting`)."""
+
+    def resting(self, source_id: str) -> tuple[Reliance, ...]:
+        """The facts resting on a source that were known by the day."""
+        return tuple(
+            e
+            for e in self.reliance.get(source_id, ())
+            if e.kind in FACTS and self.knowledge.known(e.date, e.refs, self.day)
+        )
+
+    def flagged(self, refs: Iterable[str]) -> bool:
+        """Whether something citing these sources rests on one discredited by the day."""
+        return any(ref in self.discredited for ref in refs)
 
     def current(self, field: Changing[T] | None) -> T | None:
         """A changing field's value on the day: its plain value, or the latest entry known."""
@@ -146,8 +163,14 @@ def latest(entries: Iterable[tuple[Order, T]]) -> T | None:
     return found[1] if found else None
 
 
-def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
-    """The state of knowledge on `day`."""
+def state_on(
+    content: Content,
+    day: dt.date,
+    knowledge: Knowledge,
+    reliance: dict[str, tuple[Reliance, ...]] | None = None,
+) -> State:
+    """The state of knowledge on `day` (`reliance`: the content's `by_source`, when a series
+    of states has it already)."""
 
     def known(date: PartialDate | None, refs: Iterable[str]) -> dt.date | None:
         return knowledge.known(date, refs, day)
@@ -187,9 +210,10 @@ def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
 
     live = {j.id: Known(j, m) for j in content.judgments if (m := known(j.date, j.sources))}
     replaced = {j.item.replaces for j in live.values() if j.item.replaces}
+    sources = {s.id: s for s in content.sources if knowledge.availability[s.id] <= day}
     return State(
         day=day,
-        sources={s.id: s for s in content.sources if knowledge.availability[s.id] <= day},
+        sources=sources,
         tracks=tracks,
         positions={key: entry for key, entries in positions.items() if (entry := latest(entries))},
         questions=questions,
@@ -199,6 +223,12 @@ def state_on(content: Content, day: dt.date, knowledge: Knowledge) -> State:
             d.id: Known(d, m) for d in content.developments if (m := known(d.date, d.sources))
         },
         knowledge=knowledge,
+        discredited={
+            i: s.discredited
+            for i, s in sources.items()
+            if s.discredited and known(s.discredited.date, ())
+        },
+        reliance=by_source(content) if reliance is None else reliance,
     )
 
 

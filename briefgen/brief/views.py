@@ -55,6 +55,12 @@ class Meta(View):
     generator: str
 
 
+class DiscreditView(View):
+    status: str  # discredited | withdrawn
+    date: PartialDate
+    reason: str
+
+
 class SourceNote(View):
     sensitivity: str
     number: int
@@ -68,14 +74,20 @@ class SourceNote(View):
     reliability: str
     credibility: int | None
     note: NoteView | None
+    resting: int = 0
+    """How many facts known by the brief's date rest on the source (`content.reliance`)."""
+    discredited: DiscreditView | None = None
+    excerpts: tuple[str, ...] = ()
+    """Passages of the source that facts shown in the brief are pinned to."""
 
     @model_serializer(mode="wrap")
     def _relays_only_if_any(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # A brief that relays no one keeps the bytes, and so the revision, it had before
-        # sources could name what they relay.
+        # A brief that relays no one, pins no passage and cites no discredited source keeps
+        # the JSON it had before sources could say so.
         data: dict[str, Any] = handler(self)
-        if not self.relays:
-            del data["relays"]
+        for name in ("relays", "excerpts", "discredited"):
+            if not getattr(self, name):
+                del data[name]
         return data
 
 
@@ -85,6 +97,8 @@ class Status(View):
     date: PartialDate
     note: str | None
     cites: tuple[int, ...]
+    discredited: bool = False
+    """It rests on a source discredited or withdrawn by the brief's date."""
 
 
 class DevelopmentView(View):
@@ -98,6 +112,7 @@ class DevelopmentView(View):
     cites: tuple[int, ...]
     new: bool
     note: NoteView | None
+    discredited: bool = False
 
 
 class NarrativeView(View):
@@ -155,7 +170,9 @@ class QuoteView(View):
     sensitivity: str
     text: str
     speaker: str
+    """Who said it, or the outlet when the source names no speaker (`by_outlet`)."""
     speaker_role: str | None = None
+    by_outlet: bool = False
     cite: int
 
 
@@ -172,6 +189,7 @@ class PositionView(View):
     new: bool
     updated: bool = False
     note: NoteView | None
+    discredited: bool = False
 
 
 class IssueView(View):
@@ -186,6 +204,7 @@ class SignpostView(View):
     seen_in: tuple[str, ...] = ()
     """Outlets that reported the observation."""
     cites: tuple[int, ...]
+    discredited: bool = False
 
 
 class AnswerView(View):
@@ -193,6 +212,7 @@ class AnswerView(View):
     text: str
     date: PartialDate
     cites: tuple[int, ...]
+    discredited: bool = False
 
 
 class FollowUpView(View):
@@ -254,6 +274,7 @@ class JudgmentView(View):
     new: bool
     updated: bool = False
     note: NoteView | None
+    discredited: bool = False
 
 
 class TrackChange(View):
@@ -313,6 +334,19 @@ class DevelopmentChange(View):
     headline: str
 
 
+class SourceChange(View):
+    """A source discredited or withdrawn since the previous edition, and what rests on it."""
+
+    id: str
+    source: str
+    """How the endnotes name it: outlet, title."""
+    status: str  # discredited | withdrawn
+    date: PartialDate
+    reason: str
+    items: tuple[str, ...]
+    """The facts resting on it, as a reader knows them (headline, statement...)."""
+
+
 class Changes(View):
     """What changed between the previous edition and this one, for one audience."""
 
@@ -324,6 +358,7 @@ class Changes(View):
     signposts: tuple[SignpostChange, ...] = ()
     judgments: tuple[JudgmentChange, ...] = ()
     developments: tuple[DevelopmentChange, ...] = ()
+    discredited: tuple[SourceChange, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -335,6 +370,7 @@ class Changes(View):
                 self.signposts,
                 self.judgments,
                 self.developments,
+                self.discredited,
             )
         ) and all(t.trend == "unchanged" for t in self.trends)
 

@@ -11,6 +11,7 @@ from briefgen.content.fields import (
     Confidence,
     Likelihood,
     Markdown,
+    MaybeExcerpt,
     MaybeSensitivity,
     Model,
     Note,
@@ -24,7 +25,17 @@ class Development(Model):
     """Something that happened, on a date, reported by sources."""
 
     timeless = frozenset(
-        {"id", "headline", "detail", "tracks", "actors", "note", "sensitivity", "sources"}
+        {
+            "id",
+            "headline",
+            "detail",
+            "tracks",
+            "actors",
+            "note",
+            "sensitivity",
+            "sources",
+            "excerpt",
+        }
     )
     dated = frozenset({"date"})
 
@@ -39,15 +50,20 @@ class Development(Model):
     )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+    excerpt: MaybeExcerpt = None
 
 
 class Quote(Model):
-    """Words an actor said, quoted exactly and briefly."""
+    """Words an actor said (or the outlet wrote), quoted exactly and briefly."""
 
     timeless = frozenset({"text", "speaker", "source", "sensitivity"})
 
     text: Text = Field(description="The exact words, without quotation marks.")
-    speaker: Slug = Field(description="Actor id of who said it.")
+    speaker: Slug | None = Field(
+        None,
+        description="Actor id of who said it. Leave it out when the source names no speaker: "
+        "the words are then the outlet's, and the brief attributes them to it.",
+    )
     source: Slug = Field(description="Source id where the quote appears.")
     sensitivity: MaybeSensitivity = None
 
@@ -56,7 +72,7 @@ class Position(Model):
     """What an actor holds on an issue, as of a date."""
 
     timeless = frozenset(
-        {"id", "actor", "issue", "stance", "quote", "note", "sensitivity", "sources"}
+        {"id", "actor", "issue", "stance", "quote", "note", "sensitivity", "sources", "excerpt"}
     )
     dated = frozenset({"date"})
 
@@ -71,6 +87,7 @@ class Position(Model):
     )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+    excerpt: MaybeExcerpt = None
 
 
 class Judgment(Model):
@@ -88,6 +105,7 @@ class Judgment(Model):
             "note",
             "sensitivity",
             "sources",
+            "excerpt",
         }
     )
     dated = frozenset({"date", "horizon"})
@@ -115,3 +133,4 @@ class Judgment(Model):
     )
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+    excerpt: MaybeExcerpt = None

@@ -102,3 +102,31 @@ Note = Annotated[
         "only to audiences whose ceiling reaches it; never to the public by default."
     ),
 ]
+
+
+class ExcerptModel(Model):
+    """The passage of a source a fact rests on, copied exactly: `check` finds it in the
+    source's snapshot as it finds quotes."""
+
+    timeless = frozenset({"text", "source"})
+
+    text: Text = Field(description="The words of the source, without quotation marks.")
+    source: Slug | None = Field(
+        None,
+        description="Source id the passage is from; may be left out when the item cites one "
+        "source.",
+    )
+
+
+def _excerpt(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+MaybeExcerpt = Annotated[
+    Annotated[ExcerptModel, BeforeValidator(_excerpt)] | None,
+    Field(
+        description="The passage of a cited source this rests on, copied exactly: its text, or "
+        "{text, source} when the item cites several sources. `check` finds it in the source's "
+        "snapshot; the brief shows it in the source's endnote."
+    ),
+]

@@ -51,6 +51,7 @@ _ALL = (
             (("mediators", "~", "*", "?actor"), "actors"),
             (("supporters", "~", "*"), "actors"),
             (("status", "*", "sources", "*"), "sources"),
+            (("status", "*", "excerpt", "source"), "sources"),
             (("links", "*", "track"), "tracks"),
             (("links", "*", "sources", "*"), "sources"),
             (("sources", "*"), "sources"),
@@ -64,6 +65,7 @@ _ALL = (
             (("tracks", "*"), "tracks"),
             (("actors", "*"), "actors"),
             (("sources", "*"), "sources"),
+            (("excerpt", "source"), "sources"),
         ),
     ),
     Kind(
@@ -75,6 +77,7 @@ _ALL = (
             (("quote", "speaker"), "actors"),
             (("quote", "source"), "sources"),
             (("sources", "*"), "sources"),
+            (("excerpt", "source"), "sources"),
         ),
     ),
     Kind(
@@ -84,7 +87,9 @@ _ALL = (
         references=(
             (("tracks", "*"), "tracks"),
             (("signposts", "*", "sources", "*"), "sources"),
+            (("signposts", "*", "excerpt", "source"), "sources"),
             (("answer", "sources", "*"), "sources"),
+            (("answer", "excerpt", "source"), "sources"),
             (("superseded_by", "question"), "questions"),
             (("superseded_by", "sources", "*"), "sources"),
             (("closed", "sources", "*"), "sources"),
@@ -95,7 +100,11 @@ _ALL = (
         "judgments",
         "judgment",
         Judgment,
-        references=((("sources", "*"), "sources"), (("replaces",), "judgments")),
+        references=(
+            (("sources", "*"), "sources"),
+            (("excerpt", "source"), "sources"),
+            (("replaces",), "judgments"),
+        ),
     ),
     Kind("editions", "edition", Edition, body="bottom_line", id_field="as_of"),
     Kind("audiences", "audience", Audience),

@@ -16,11 +16,13 @@ from pydantic_core import ErrorDetails
 from briefgen.content.changing import FORM_TAGS, Change, Changing
 from briefgen.content.cycles import cycles
 from briefgen.content.documents import Document, Loc, read_documents
+from briefgen.content.evidence import evidence
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
 from briefgen.content.models import Content, Settings
 from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
+from briefgen.content.sourcing import sourcing
 from briefgen.content.template_refs import template_problems
 from briefgen.errors import ContentError, Problem, relative
 
@@ -190,7 +192,7 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
                 (_validate(doc, KINDS["audiences"].model)[0], doc) for doc in docs
             ]
 
-    warnings = cross_check(items)
+    warnings = cross_check(items) + evidence(items, content_dir, root)
     problems += [p for p in warnings if not p.warning]
     if not problems:  # with a broken item, an order could only be guessed
         problems += unordered(items) + cycles(items)
@@ -206,6 +208,11 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
         settings=settings,
         **{kind: ordered(kind) for kind in KINDS},
     )
+    # Sourcing is judged on the whole, valid content: what cites what, and how it is graded.
+    linted = sourcing(content, items)
+    if any(not p.warning for p in linted):
+        raise ContentError([p for p in linted if not p.warning])
+    warnings += linted
     origins = {
         (kind, str(getattr(m, KINDS[kind].id_field))): Origin(doc.path, doc.line, doc.lines)
         for kind, pairs in items.items()

@@ -96,6 +96,37 @@ class Settings(Model):
         return value
 
 
+class Snapshot(Model):
+    """The article's main text kept beside its source file, and the hash it had when kept."""
+
+    timeless = frozenset({"file", "sha256"})
+
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")] = Field(
+        description="Name of the plain-text file in `content/sources/`, e.g. `x.txt`."
+    )
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the file's bytes: `check` reports a text changed since."
+    )
+
+
+class Discredit(Model):
+    """A source found false or taken back: from its date, briefs flag what rests on it."""
+
+    timeless = frozenset({"status", "reason"})
+    dated = frozenset({"date"})
+
+    status: Literal["discredited", "withdrawn"] = Field(
+        "discredited",
+        description="discredited: shown to be false or unreliable; withdrawn: retracted by "
+        "its outlet.",
+    )
+    date: PartialDate = Field(
+        description="When it was discredited or withdrawn; briefs count it from the last day "
+        "this date allows."
+    )
+    reason: Text = Field(description="Why, in one line.")
+
+
 class Source(Model):
     """A publication the brief relies on. Cited by id from every fact."""
 
@@ -104,6 +135,8 @@ class Source(Model):
             "id",
             "outlet",
             "title",
+            "author",
+            "snapshot",
             "url",
             "relays",
             "reliability",
@@ -112,11 +145,12 @@ class Source(Model):
             "sensitivity",
         }
     )
-    dated = frozenset({"published", "known_from", "accessed"})
+    dated = frozenset({"published", "known_from", "accessed", "discredited"})
 
     id: Slug
     outlet: Text | None = Field(None, description="Who published it; leave out if unknown.")
     title: Text | None = Field(None, description="Headline or title; leave out if it has none.")
+    author: Text | None = Field(None, description="Byline, when the source names one.")
     url: HttpUrl | None = Field(None, description="Where it can be read.")
     relays: list[Text] = Field(
         default_factory=list,
@@ -166,6 +200,16 @@ class Source(Model):
         None, description="Analyst's note: internal unless it says otherwise."
     )
     sensitivity: MaybeSensitivity = None
+    snapshot: Snapshot | None = Field(
+        None,
+        description="The article's text kept beside this file (`briefgen source add` writes "
+        "it): `check` finds every quote and excerpt from this source in it.",
+    )
+    discredited: Discredit | None = Field(
+        None,
+        description="The source was discredited or withdrawn: {date, reason, status}. From "
+        "that date briefs flag every item resting on it and What changed lists them.",
+    )
 
     @field_validator("known_from")
     @classmethod

@@ -14,6 +14,7 @@ from briefgen.content.dates import PartialDate
 from briefgen.content.fields import (
     Markdown,
     MarkdownValue,
+    MaybeExcerpt,
     MaybeSensitivity,
     Model,
     Note,
@@ -26,7 +27,7 @@ from briefgen.content.fields import (
 class Signpost(Model):
     """An observable event that would help answer a question."""
 
-    timeless = frozenset({"text", "sources", "sensitivity"})
+    timeless = frozenset({"text", "sources", "sensitivity", "excerpt"})
     dated = frozenset({"added", "observed"})
 
     text: Text
@@ -38,18 +39,20 @@ class Signpost(Model):
     observed: PartialDate | None = Field(None, description="When it was seen, once it was.")
     sources: list[Slug] = Field(default_factory=list, description="Sources that report it.")
     sensitivity: MaybeSensitivity = None
+    excerpt: MaybeExcerpt = None
 
 
 class Answer(Model):
     """What answered a question, and when."""
 
-    timeless = frozenset({"text", "sensitivity", "sources"})
+    timeless = frozenset({"text", "sensitivity", "sources", "excerpt"})
     dated = frozenset({"date"})
 
     text: Markdown
     date: PartialDate
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+    excerpt: MaybeExcerpt = None
 
 
 class FollowUp(Model):

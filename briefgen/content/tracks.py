@@ -14,6 +14,7 @@ from pydantic import (
 from briefgen.content.changing import Changing
 from briefgen.content.dates import PartialDate
 from briefgen.content.fields import (
+    MaybeExcerpt,
     MaybeSensitivity,
     Model,
     Note,
@@ -30,7 +31,7 @@ from briefgen.content.narrative import NarrativePart, split_narrative
 class StatusChange(Model):
     """A track took this status on this date."""
 
-    timeless = frozenset({"status", "note", "sensitivity", "sources"})
+    timeless = frozenset({"status", "note", "sensitivity", "sources", "excerpt"})
     dated = frozenset({"date"})
 
     status: TrackStatus
@@ -38,6 +39,7 @@ class StatusChange(Model):
     note: Text | None = Field(None, description="Why, in one line.")
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
+    excerpt: MaybeExcerpt = None
 
 
 class TrendMark(Model):

@@ -135,6 +135,12 @@ def changes_text(changes: Changes, after_label: str) -> str:
         else:
             judgments += _item("+", "new", f"{j.statement} ({j.after})")
     blocks.append(("Judgments", judgments))
+    sources = []
+    for c in changes.discredited:
+        resting = f" Resting on it: {'; '.join(c.items)}" if c.items else ""
+        text = f"{c.source} ({c.date.short()}): {c.reason}{resting}"
+        sources += _item("!", c.status, text)
+    blocks.append(("Sources", sources))
     blocks.append(
         (
             "Developments",

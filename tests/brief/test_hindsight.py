@@ -37,6 +37,8 @@ def base() -> Files:
         if name.endswith(".md"):
             _, front, body = text.split("---\n", 2)
             files[name] = (yaml.safe_load(front) or {}, body)
+        elif name.endswith(".txt"):
+            files[name] = text  # a snapshot: kept byte for byte
         else:
             files[name] = yaml.safe_load(text)
     files["sources/later.yaml"] = {"outlet": "Later Outlet", "published": LATER, "reliability": "B"}
@@ -180,6 +182,9 @@ CHANGES: dict[str, Callable[[Files, str], None]] = {
         answer={"text": m, "date": LATER, "sources": ["later"]}
     ),
     "edition": lambda f, m: f.update({f"editions/{LATER}.md": ({}, f"{m} bottom line.\n")}),
+    "source discredited": lambda f, m: f["sources/may-report.yaml"].update(
+        discredited={"date": LATER, "reason": m, "status": "withdrawn"}
+    ),
 }
 
 
@@ -187,7 +192,9 @@ def write(root: Path, files: Files) -> None:
     for name, data in files.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, tuple):
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        elif isinstance(data, tuple):
             front, body = data
             text = "---\n" + (yaml.safe_dump(front, allow_unicode=True) if front else "") + "---\n"
             path.write_text(text + body, encoding="utf-8")

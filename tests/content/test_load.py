@@ -42,8 +42,9 @@ def test_type_errors_unknown_fields_and_bad_dates(make_project) -> None:
         "month must be in 1..12",
         "content/sources/may-report.yaml:3: reliability: Input should be 'A', 'B', 'C', 'D', "
         "'E' or 'F'",
-        "content/sources/may-report.yaml:4: foo: unknown field (known: accessed, credibility, "
-        "id, known_from, note, outlet, published, relays, reliability, sensitivity, title, url)",
+        "content/sources/may-report.yaml:4: foo: unknown field (known: accessed, author, "
+        "credibility, discredited, id, known_from, note, outlet, published, relays, reliability, "
+        "sensitivity, snapshot, title, url)",
     ]
 
 

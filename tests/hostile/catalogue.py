@@ -13,6 +13,10 @@ from pathlib import Path
 
 EDITION = "content/editions/2025-07-03.md"
 SOURCE = "content/sources/example-report.yaml"
+# The first line after the starter's example source, where an appended line lands.
+APPENDED = 1 + len(
+    (Path(__file__).parents[2] / "briefgen/output/starter" / SOURCE).read_text().splitlines()
+)
 AUDIENCE = "content/audiences/analyst.yaml"
 
 
@@ -161,14 +165,14 @@ CONTENT = [
         append(SOURCE, "---\noutlet: Other\n"),
         "check",
         1,
-        f"{SOURCE}:17: one YAML document per file; a second one starts here",
+        f"{SOURCE}:{APPENDED}: one YAML document per file; a second one starts here",
     ),
     Case(
         "a Python object tag",
         append(SOURCE, "extra: !!python/object/apply:os.system [echo pwned]\n"),
         "check",
         1,
-        f"{SOURCE}:17: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not",
+        f"{SOURCE}:{APPENDED}: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not",
     ),
     Case("a merge key", append(SOURCE, "<<: {title: x}\n"), "check", 1, "merge keys (<<)"),
     Case(

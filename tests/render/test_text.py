@@ -126,6 +126,13 @@ EVERY_KIND: dict[str, str] = {
         date: 2025-07-02
         sources: [july-report]
         """,
+    "sources/may-report.yaml": """\
+        outlet: May Outlet
+        title: Talks confirmed
+        published: 2025-05-07
+        reliability: B
+        discredited: {date: 2025-06-15, reason: The quotes were made up.}
+        """,
     "developments/long.yaml": """\
         date: 2025-07-03
         headline: >-
@@ -159,6 +166,12 @@ Judgments
   ~ moved     No deal soon. likely, low confidence → very likely, moderate confidence. Why: Beta
               walked out.
   + new       Gamma will host the next round. (roughly even chance, low confidence)
+
+Sources
+  ! discredited May Outlet, Talks confirmed (15 Jun 2025): The quotes were made up. Resting on it:
+                development: Alpha confirms talks with Beta; position: Alpha on Talks; status
+                change: Alpha–Beta talks: active; status change: Delta talks: active; judgment: No
+                deal soon.
 
 Developments
   + 3 Jul 2025 Alpha's foreign ministry says it will not attend any further round of talks until
@@ -295,6 +308,9 @@ def test_cli_diff_text_and_json(make_project) -> None:
     assert [(j["id"], j["change"], j["before"], j["after"]) for j in data["judgments"]] == [
         ("no-deal-july", "moved", "likely, low confidence", "very likely, moderate confidence"),
         ("gamma-hosts", "new", None, "roughly even chance, low confidence"),
+    ]
+    assert [(c["id"], c["status"], c["date"], len(c["items"])) for c in data["discredited"]] == [
+        ("may-report", "discredited", "2025-06-15", 5)
     ]
     assert [(d["id"], d["date"]) for d in data["developments"]] == [
         ("long", "2025-07-03"),
