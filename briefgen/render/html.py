@@ -13,6 +13,7 @@ from briefgen.brief.views import Brief
 from briefgen.content import markup
 from briefgen.content.dates import PartialDate, human_date, short_date
 from briefgen.errors import TemplateError, relative
+from briefgen.render.figure import status_figure
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -69,6 +70,7 @@ def _configured(
     env.filters["human"] = _human
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
+    env.globals["status_figure"] = status_figure
     return env
 
 
