@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
+from briefgen.render.archival import Enclosure
 from briefgen.render.html import BUILTIN_TEMPLATES, render_html
 from briefgen.render.json import brief_json
 
@@ -37,17 +38,21 @@ def render_files(
         brief, root, template=audience.template, stylesheet=audience.stylesheet, cache=cache
     )
     files: dict[str, Pending] = {}
+    resolved = brief_json(brief).encode("utf-8")
     if "html" in formats:
         files[f"{audience.id}.html"] = html.encode("utf-8")
     if "pdf" in formats:
         templates = root / "templates"
         roots = [BUILTIN_TEMPLATES, templates]
+        # The PDF carries the same JSON as the .json file, byte for byte.
+        meta = brief.meta
+        enclosure = Enclosure(f"{audience.id}.json", resolved, meta.built_at, meta.revision)
         if pool is None:
             from briefgen.render.pdf import render_pdf
 
-            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots)
+            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots, enclosure)
         else:
-            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots)
+            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots, enclosure)
     if "json" in formats:
-        files[f"{audience.id}.json"] = brief_json(brief).encode("utf-8")
+        files[f"{audience.id}.json"] = resolved
     return files

@@ -87,7 +87,8 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     assert "as of 2025-07-03" in meta["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert meta.creation_date.replace(tzinfo=dt.UTC) == BUILT_AT
-    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    # Nothing is attached but the brief's own JSON (tests/render/test_archival.py reads it).
+    assert list(reader.attachments) == ["analyst.json"]
 
 
 def test_sample_executive_pdf_is_two_pages_at_most(sample) -> None:
@@ -192,7 +193,8 @@ def test_hostile_content_reaches_nothing_and_embeds_nothing(make_project, tmp_pa
     for pdf in pdfs:
         reader, text = read_pdf(pdf)
         assert "root:" not in text, pdf.name
-        assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+        # Nothing is attached but the brief's own JSON.
+        assert list(reader.attachments) == [pdf.with_suffix(".json").name]
         for page in reader.pages:
             resources = page.get("/Resources", {})
             assert "/XObject" not in resources or not any(
