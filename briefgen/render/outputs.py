@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
 from briefgen.render.archival import Enclosure
+from briefgen.render.fonts import embed_fonts
 from briefgen.render.html import BUILTIN_TEMPLATES, render_html
 from briefgen.render.json import brief_json
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from briefgen.render.pdf import PdfPool
 
 Pending = bytes | Callable[[], bytes]
-"""A file's bytes, or a function that waits for them (a PDF being laid out elsewhere)."""
+"""A file's bytes, or a function that makes or waits for them (a PDF being laid out elsewhere,
+an HTML file whose fonts are subset once the PDFs are queued)."""
 
 
 def render_files(
@@ -40,7 +42,9 @@ def render_files(
     files: dict[str, Pending] = {}
     resolved = brief_json(brief).encode("utf-8")
     if "html" in formats:
-        files[f"{audience.id}.html"] = html.encode("utf-8")
+        # Subsetting the fonts takes a while: as a function, it runs once every PDF of the
+        # build is queued, while the workers lay them out. The PDF uses the system fonts.
+        files[f"{audience.id}.html"] = lambda: embed_fonts(html).encode("utf-8")
     if "pdf" in formats:
         templates = root / "templates"
         roots = [BUILTIN_TEMPLATES, templates]
