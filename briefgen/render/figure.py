@@ -98,10 +98,11 @@ def spans(track: TrackView, first: dt.date, last: dt.date) -> list[Span]:
 
 
 def domain(brief: Brief) -> tuple[dt.date, dt.date]:
-    """From the start of the first edition's period in the window to the brief's date."""
+    """From the start of the first edition's period in the window to the brief's date; at
+    least a day, so that a daily brief's single day still has a width."""
     meta = brief.meta
-    first = meta.editions[0] if meta.editions else meta.as_of
-    return period_start(meta.period, first), meta.as_of
+    first = period_start(meta.period, meta.editions[0] if meta.editions else meta.as_of)
+    return min(first, meta.as_of - dt.timedelta(days=1)), meta.as_of
 
 
 def status_figure(brief: Brief) -> Markup:

@@ -98,6 +98,13 @@ def test_one_track_makes_a_small_figure(july) -> None:
     assert float(parse(july).get("height", 0)) < 90
 
 
+def test_a_daily_brief_alone_in_its_window_still_has_a_time_axis(july) -> None:
+    meta = july.meta.model_copy(update={"period": "daily", "editions": (july.meta.as_of,)})
+    svg = parse(july.model_copy(update={"meta": meta}))
+    [as_of] = [line for line in svg.iter(f"{SVG}line") if line.get("stroke") == "#1f3a5f"]
+    assert float(as_of.get("x1", 0)) > WIDTH / 2  # the brief's day at the right, not the left
+
+
 @pytest.mark.parametrize(
     ("first", "last", "step"),
     [
