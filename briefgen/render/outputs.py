@@ -42,8 +42,9 @@ def render_files(
     files: dict[str, Pending] = {}
     resolved = brief_json(brief).encode("utf-8")
     if "html" in formats:
-        # Subsetting the fonts takes a while: as a function, it runs once every PDF of the
-        # build is queued, while the workers lay them out. The PDF uses the system fonts.
+        # Cutting the fonts takes a second or two on a machine's first build: as a function,
+        # it runs once every PDF of the build is queued, while the workers lay them out.
+        # The PDF uses the system fonts.
         files[f"{audience.id}.html"] = lambda: embed_fonts(html).encode("utf-8")
     if "pdf" in formats:
         templates = root / "templates"
