@@ -147,6 +147,13 @@ class Selection:
                 return level
         return "public"
 
+    def _editions(self, as_of: dt.date) -> tuple[dt.date, ...]:
+        """The series' editions in the audience's window, up to `as_of` (never later ones: a
+        past brief stays as it was)."""
+        start = window_start(self.redacted.settings.period, as_of, self.audience.window)
+        days = {e.as_of for e in self.redacted.editions}
+        return tuple(sorted(d for d in days if d <= as_of and (start is None or d >= start)))
+
     def _meta(
         self, as_of: dt.date, span: EditionSpan, built_at: dt.datetime, generator: str
     ) -> b.Meta:
@@ -182,6 +189,7 @@ class Selection:
             edition_number=span.number,
             next_edition=span.next,
             previous_edition=span.previous,
+            editions=self._editions(as_of),
             built_at=built_at,
             revision="",
             generator=generator,

@@ -50,6 +50,9 @@ class Meta(View):
     """None for a brief out of series (a date that is not an edition)."""
     next_edition: dt.date
     previous_edition: dt.date | None
+    editions: tuple[dt.date, ...] = ()
+    """The as-of dates of the series' editions within the audience's window, up to this one
+    (the timeline figure marks them)."""
     built_at: dt.datetime
     revision: str
     generator: str

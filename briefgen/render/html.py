@@ -17,6 +17,7 @@ from briefgen.content.dates import PartialDate, human_date, short_date
 from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
+from briefgen.render.figure import status_figure
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -103,6 +104,7 @@ def _configured(
     env.filters["human"] = _human
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
+    env.globals["status_figure"] = status_figure
     return env
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
+from briefgen.render.archival import Enclosure
+from briefgen.render.fonts import embed_fonts
 from briefgen.render.html import BUILTIN_TEMPLATES, render_html
 from briefgen.render.json import brief_json
 from briefgen.render.urls import check_html
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
     from briefgen.render.pdf import PdfPool
 
 Pending = bytes | Callable[[], bytes]
-"""A file's bytes, or a function that waits for them (a PDF being laid out elsewhere)."""
+"""A file's bytes, or a function that makes or waits for them (a PDF being laid out elsewhere,
+an HTML file whose fonts are subset once the PDFs are queued)."""
 
 
 def render_files(
@@ -42,15 +45,22 @@ def render_files(
     # The PDF's policy for every format: an HTML file never loads what a PDF would refuse.
     check_html(html, templates, roots, f"the {audience.id} brief")
     files: dict[str, Pending] = {}
+    resolved = brief_json(brief).encode("utf-8")
     if "html" in formats:
-        files[f"{audience.id}.html"] = html.encode("utf-8")
+        # Cutting the fonts takes a second or two on a machine's first build: as a function,
+        # it runs once every PDF of the build is queued, while the workers lay them out.
+        # The PDF uses the system fonts.
+        files[f"{audience.id}.html"] = lambda: embed_fonts(html).encode("utf-8")
     if "pdf" in formats:
+        # The PDF carries the same JSON as the .json file, byte for byte.
+        meta = brief.meta
+        enclosure = Enclosure(f"{audience.id}.json", resolved, meta.built_at, meta.revision)
         if pool is None:
             from briefgen.render.pdf import render_pdf
 
-            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots)
+            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots, enclosure)
         else:
-            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots)
+            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots, enclosure)
     if "json" in formats:
-        files[f"{audience.id}.json"] = brief_json(brief).encode("utf-8")
+        files[f"{audience.id}.json"] = resolved
     return files

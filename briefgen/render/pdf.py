@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefgen.errors import RenderError
 from briefgen.reading import Refused, read_bytes
+from briefgen.render.archival import Enclosure, write_archival
 from briefgen.render.urls import REFUSED, allowed_file
 
 LOG = logging.getLogger("briefgen.render.pdf")
@@ -57,8 +58,11 @@ def _fetcher_class():
     return ProjectFetcher
 
 
-def render_pdf(html: str, base: Path, roots: Iterable[Path]) -> bytes:
-    """Lay out `html` as a PDF. Resources resolve against `base` and must lie under `roots`."""
+def render_pdf(
+    html: str, base: Path, roots: Iterable[Path], enclosure: Enclosure | None = None
+) -> bytes:
+    """Lay out `html` as a tagged PDF/A-3b, carrying `enclosure` if given. Resources resolve
+    against `base` and must lie under `roots`."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -68,8 +72,8 @@ def render_pdf(html: str, base: Path, roots: Iterable[Path]) -> bytes:
     try:
         document = weasyprint.HTML(
             string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
-        )
-        return document.write_pdf(pdf_variant=None, uncompressed_pdf=False)
+        ).render()
+        return write_archival(document, enclosure)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
     except RecursionError:
@@ -131,10 +135,12 @@ class PdfPool:
             raise RenderError(f"cannot start PDF workers: {exc.strerror or exc}") from None
         self._used = False
 
-    def submit(self, html: str, base: Path, roots: list[Path]) -> Callable[[], bytes]:
+    def submit(
+        self, html: str, base: Path, roots: list[Path], enclosure: Enclosure | None = None
+    ) -> Callable[[], bytes]:
         """Queue one PDF; the returned function waits for it (and raises its RenderError)."""
         self._used = True
-        pending = self._pool.apply_async(render_pdf, (html, base, roots))
+        pending = self._pool.apply_async(render_pdf, (html, base, roots, enclosure))
         return pending.get
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from briefgen.errors import ContentError
 from briefgen.output.build import Project, build, build_all
+from briefgen.render.fonts import STYLE_ID
 from tests.conftest import BUILT_AT, REPO
 from tests.render.test_golden import CASES, GOLDEN
 
@@ -87,7 +88,8 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     assert "as of 2025-07-03" in meta["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert meta.creation_date.replace(tzinfo=dt.UTC) == BUILT_AT
-    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    # Nothing is attached but the brief's own JSON (tests/render/test_archival.py reads it).
+    assert list(reader.attachments) == ["analyst.json"]
 
 
 def test_sample_executive_pdf_is_two_pages_at_most(sample) -> None:
@@ -102,10 +104,15 @@ def test_sample_executive_pdf_is_two_pages_at_most(sample) -> None:
 
 
 def test_built_html_is_the_golden_html(sample) -> None:
-    """What `build` writes is what tests/render/test_golden.py compares, byte for byte."""
+    """What `build` writes is what tests/render/test_golden.py compares, byte for byte, but
+    for the embedded fonts: their bytes follow the installed font files and fontTools
+    (tests/render/test_fonts.py reads them)."""
     for day, audience in CASES:
-        built = (sample["out"] / day / f"{audience}.html").read_bytes()
-        assert built == (GOLDEN / day / f"{audience}.html").read_bytes(), f"{day}/{audience}"
+        built = (sample["out"] / day / f"{audience}.html").read_text(encoding="utf-8")
+        assert f'<style id="{STYLE_ID}">' in built, f"{day}/{audience}: no fonts"
+        built = re.sub(f'<style id="{STYLE_ID}">.*?</style>\n', "", built, flags=re.S)
+        expected = (GOLDEN / day / f"{audience}.html").read_text(encoding="utf-8")
+        assert built == expected, f"{day}/{audience}"
 
 
 def test_sample_may_edition_has_nothing_first_reported_in_july(sample) -> None:
@@ -192,7 +199,8 @@ def test_hostile_content_reaches_nothing_and_embeds_nothing(make_project, tmp_pa
     for pdf in pdfs:
         reader, text = read_pdf(pdf)
         assert "root:" not in text, pdf.name
-        assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+        # Nothing is attached but the brief's own JSON.
+        assert list(reader.attachments) == [pdf.with_suffix(".json").name]
         for page in reader.pages:
             resources = page.get("/Resources", {})
             assert "/XObject" not in resources or not any(
