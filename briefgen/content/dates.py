@@ -95,7 +95,7 @@ def _moment(text: str, whole: str) -> Moment:
     part, year, month, day = match.groups()
     if part and (not month or day):
         raise ValueError(f"'{whole}': {part} needs a month and no day; {_PART_HINT}")
-    as_part = cast(Part | None, part)  # the pattern allows only the three words
+    as_part = cast("Part | None", part)  # the pattern allows only the three words
     result = Moment(int(year), int(month) if month else None, as_part, int(day) if day else None)
     if problem := out_of_range(result.first_day):  # also raises on an impossible day or month
         raise ValueError(problem)
