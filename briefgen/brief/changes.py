@@ -45,6 +45,7 @@ def _interim(was: TrackState, now: TrackState) -> tuple[str, ...]:
 
 def _tracks(old: State, new: State) -> list[b.TrackChange]:
     changes = []
+    names = {i: s.track.name for i, s in new.tracks.items()}
     for track_id, now in sorted(new.tracks.items(), key=lambda i: (i[1].track.name, i[0])):
         was = old.tracks[track_id].current.item if track_id in old.tracks else None
         status = now.current.item
@@ -71,7 +72,6 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
             )
         # Both states hold the same content's objects: identity tells a link seen before.
         old_links = {id(k.item) for k in old.tracks[track_id].links} if was else set()
-        names = {i: s.track.name for i, s in new.tracks.items()}
         for link in now.links:
             if id(link.item) not in old_links and link.item.track in names:
                 changes.append(

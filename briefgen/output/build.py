@@ -83,7 +83,7 @@ def build(
     with _pool(list(formats), len(audiences) if audiences else None, pool) as pool:
         project.check_out()
         cache, warning = usable_cache(project)
-        options = BuildOptions(list(formats), built_at, force, cache)
+        options = BuildOptions(list(formats), built_at, force, cache, explain=True)
         inputs = inputs_digest(project)
         loaded = load_cached(project, cached=cache is not None)
         content = loaded.content

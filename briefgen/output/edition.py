@@ -27,6 +27,8 @@ class BuildOptions:
     force: bool = False
     cache: Path | None = None
     """Where compiled templates are kept between runs; None: nowhere."""
+    explain: bool = False
+    """Account for what each brief leaves out (for the summary line of a single build)."""
 
 
 @dataclass
@@ -57,7 +59,8 @@ def plan_edition(
     for selection in selections:
         audience = selection.audience
         brief = selection.brief(day, built_at=options.built_at)
-        plan.left_out[audience.id] = selection.explain(day, brief)
+        if options.explain:
+            plan.left_out[audience.id] = selection.explain(day, brief)
         key = brief_key(brief, audience, options.formats, templates)
         fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
         if fresh:

@@ -63,11 +63,17 @@ def embed_fonts(html: str) -> str:
     if head < 0:
         return html
     extra = "".join(c for c in characters(html) if c not in CORE)
+    faces = tuple(sorted((key, str(path)) for key, path in installed().items()))
+    style = _style(extra, faces)
+    return html[:head] + style + html[head:] if style else html
+
+
+@lru_cache(maxsize=32)
+def _style(extra: str, faces: tuple[object, ...]) -> str:
+    """The style block for the core and these extra characters: briefs of one series mostly
+    share it, and reading and encoding the faces again cost more than laying out the HTML."""
     rules = [rule for face in FACES for rule in _face_rules(face, extra)]
-    if not rules:
-        return html
-    style = f'<style id="{STYLE_ID}">\n' + "\n".join(rules) + "\n</style>\n"
-    return html[:head] + style + html[head:]
+    return f'<style id="{STYLE_ID}">\n' + "\n".join(rules) + "\n</style>\n" if rules else ""
 
 
 def characters(html: str) -> str:

@@ -45,7 +45,8 @@ def render_files(
     # The PDF's policy for every format: an HTML file never loads what a PDF would refuse.
     check_html(html, templates, roots, f"the {audience.id} brief")
     files: dict[str, Pending] = {}
-    resolved = brief_json(brief).encode("utf-8")
+    # The PDF carries the JSON too; made only when a format needs it.
+    resolved = brief_json(brief).encode("utf-8") if {"pdf", "json"} & set(formats) else b""
     if "html" in formats:
         # Cutting the fonts takes a second or two on a machine's first build: as a function,
         # it runs once every PDF of the build is queued, while the workers lay them out.
