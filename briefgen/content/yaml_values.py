@@ -54,6 +54,10 @@ class _Open:
     key_line: int = 0
 
 
+_WORDS = {"yes", "no", "true", "false", "on", "off", "null"}
+"""Plain words YAML reads as something other than text."""
+
+
 @dataclass
 class _Builder:
     loader: Any
@@ -67,6 +71,11 @@ class _Builder:
         """Plain text as it is; anything else (numbers, booleans, null) as YAML means it."""
         if event.style:  # quoted or a block: text, whatever it looks like
             return event.value
+        value = event.value
+        # Most content is words: a plain scalar starting with a letter is text unless it is
+        # one of YAML's booleans or nulls (numbers start with a digit, sign or dot).
+        if value[:1].isalpha() and value.lower() not in _WORDS:
+            return value
         tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
