@@ -90,13 +90,14 @@ class NoteModel(Model):
     )
 
 
-def _note(value: object) -> object:
+def text_or_mapping(value: object) -> object:
+    """A field written as plain text or as a mapping: the text is the mapping's `text`."""
     return {"text": value} if isinstance(value, str) else value
 
 
 Note = Annotated[
     NoteModel,
-    BeforeValidator(_note),
+    BeforeValidator(text_or_mapping),
     Field(
         description="An analyst's note: text (internal), or {text, sensitivity, date}. Shown "
         "only to audiences whose ceiling reaches it; never to the public by default."
@@ -118,12 +119,8 @@ class ExcerptModel(Model):
     )
 
 
-def _excerpt(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
-
-
 MaybeExcerpt = Annotated[
-    Annotated[ExcerptModel, BeforeValidator(_excerpt)] | None,
+    Annotated[ExcerptModel, BeforeValidator(text_or_mapping)] | None,
     Field(
         description="The passage of a cited source this rests on, copied exactly: its text, or "
         "{text, source} when the item cites several sources. `check` finds it in the source's "
