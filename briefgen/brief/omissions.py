@@ -22,6 +22,7 @@ REASONS: dict[str, str] = {
     "inherited": "above the ceiling by inherited sensitivity",
     "hidden sources": "cites only sources the audience may not see",
     "hidden actor": "about an actor the audience may not see",
+    "hidden link": "links to an item the audience may not see",
     "no visible status": "every status change is above the ceiling",
     "no visible signpost": "every signpost is above the ceiling",
     "not yet known": "not yet known on the brief's date",

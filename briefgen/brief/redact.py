@@ -123,6 +123,25 @@ class _Redactor:
             update["sources"] = sources
         return self.marked(part, parent, **update)
 
+    def actor_shown(self, actor: str, track_id: str, field: str) -> bool:
+        """Whether an actor a track names stays; records the name it loses when not."""
+        if actor in self.actors:
+            return True
+        self.omit("tracks", track_id, field, "hidden actor", f"{field} name a hidden actor")
+        return False
+
+    def named(self, ids: Any, track_id: str, field: str) -> Any:
+        """A track's changing list of actor ids without the hidden ones (recorded)."""
+        if ids is None:
+            return None
+        return ids.map(lambda v: [i for i in v if self.actor_shown(i, track_id, field)])
+
+    def track_shown(self, other: str, track_id: str) -> bool:
+        if other in self.tracks:
+            return True
+        self.omit("tracks", track_id, "links", "hidden link", "the track it links to is hidden")
+        return False
+
     def changing(self, item: Model, kind: str, item_id: str) -> dict[str, Any]:
         """Every changing field of the item without the entries only hidden sources report."""
         found: dict[str, Any] = {}
@@ -167,14 +186,14 @@ class _Redactor:
                 for i, m in enumerate(track.trend)
                 if self.shown(m, "tracks", track.id, f"trend.{i}", own)
             ],
-            parties=parties.map(lambda ids: self.ids(ids, self.actors)) if parties else None,
-            mediators=mediators.map(lambda ms: [m for m in ms if m.actor in self.actors])
+            parties=self.named(parties, track.id, "parties"),
+            mediators=mediators.map(
+                lambda ms: [m for m in ms if self.actor_shown(m.actor, track.id, "mediators")]
+            )
             if mediators
             else None,
-            supporters=supporters.map(lambda ids: self.ids(ids, self.actors))
-            if supporters
-            else None,
-            links=[k for k in links if k and k.track in self.tracks],
+            supporters=self.named(supporters, track.id, "supporters"),
+            links=[k for k in links if k and self.track_shown(k.track, track.id)],
             narrative=tuple(
                 self.marked(p, own)
                 for i, p in enumerate(track.narrative)
@@ -224,6 +243,8 @@ class _Redactor:
             return None
         later = question.superseded_by
         if later and later.question not in self.questions:
+            detail = "the follow-up question it names is hidden"
+            self.omit("questions", qid, "superseded_by", "hidden link", detail)
             later = None
         return self.fact(
             question,

@@ -136,7 +136,7 @@ class Selection:
         window = window_start(self.redacted.settings.period, as_of, self.audience.window)
         state = self.series.at(as_of)
         dated = left_out(self.redacted, state, brief, self.audience, window)
-        return sorted([*self.redaction.omitted, *dated])
+        return sorted({*self.redaction.omitted, *dated})  # a history repeats a name
 
     def _floor(self) -> str:
         """The level the audience's (else the brief's) handling label names; public if none."""

@@ -222,3 +222,37 @@ def test_the_starter_public_edition_shows_content(tmp_path: Path) -> None:
         )
         shown = len(brief.tracks) + len(brief.questions) + len(brief.judgments)
         assert shown > 0, audience.id
+
+
+def test_names_and_links_cut_for_an_audience_are_accounted_for(make_project) -> None:
+    """A public track naming an internal actor, and linking to an internal track, loses both
+    in the public brief, and explain says so."""
+    root = make_project(
+        {
+            "brief.yaml": "title: T\norganisation: O\nsensitivity: public\n",
+            "actors/beta.yaml": "name: B\nshort_name: Beta\nkind: state\nsensitivity: internal\n",
+            "tracks/hidden.md": (
+                "---\nname: HIDDENTRACK\nsummary: S.\nformat: direct\nparties: [alpha]\n"
+                "status:\n  - status: active\n    date: 2025-07-03\n    sources: [july-report]\n"
+                "sources: [july-report]\nsensitivity: internal\n---\nText.\n"
+            ),
+            "tracks/alpha-beta.md": (
+                "---\nname: T\nsummary: S.\nformat: direct\nparties: [alpha, beta]\n"
+                "status:\n  - status: active\n    date: 2025-05-07\n    sources: [may-report]\n"
+                "links:\n  - {relation: became, track: hidden, date: 2025-07-03, "
+                "sources: [july-report]}\nsources: [may-report]\n---\nText.\n"
+            ),
+        }
+    )
+    content = load(root).content
+    [public] = [a for a in content.audiences if a.id == "public"]
+    brief = Selection(content, public).brief(dt.date(2025, 7, 3), built_at=BUILT_AT)
+    [track] = [t for t in brief.tracks if t.id == "alpha-beta"]
+    assert (track.parties, track.links) == (("Alpha",), ())
+    assert "HIDDENTRACK" not in brief.model_dump_json()
+    parts = {
+        (o.part, o.reason)
+        for o in Selection(content, public).explain(dt.date(2025, 7, 3))
+        if o.id == "alpha-beta"
+    }
+    assert parts == {("parties", "hidden actor"), ("links", "hidden link")}
