@@ -66,6 +66,7 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
                     before=was.status if was else None,
                     after=status.status,
                     date=status.date,
+                    reported=status.reported,
                     note=status.note,
                     interim=tuple(s for s in interim if s != status.status) if was else (),
                 )
@@ -82,6 +83,7 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
                         before=None,
                         after=status.status,
                         date=link.item.date,
+                        reported=link.item.reported,
                         note=link.item.note,
                         other=names[link.item.track],
                     )
@@ -238,7 +240,7 @@ def compare(
     tracks = _tracks(old, new)
     fresh = sorted(
         (d.item for i, d in new.developments.items() if i not in old.developments),
-        key=lambda d: (d.date, d.id),
+        key=lambda d: (d.when, d.id),
         reverse=True,
     )
     return b.Changes(
@@ -250,7 +252,8 @@ def compare(
         signposts=tuple(_signposts(old, new)),
         judgments=tuple(_judgments(old, new)),
         developments=tuple(
-            b.DevelopmentChange(id=d.id, date=d.date, headline=d.headline) for d in fresh
+            b.DevelopmentChange(id=d.id, date=d.date, reported=d.reported, headline=d.headline)
+            for d in fresh
         ),
         discredited=tuple(_discredited(old, new)),
     )

@@ -146,6 +146,7 @@ class Sections:
             sensitivity=marking(d),
             id=d.id,
             date=d.date,
+            reported=d.reported,
             headline=d.headline,
             detail=d.detail,
             tracks=tuple(self.track_names[t] for t in d.tracks if t in self.track_names),
@@ -157,9 +158,10 @@ class Sections:
         )
 
     def developments(self) -> list[Development]:
-        """Developments with news in the window, newest first."""
+        """Developments with news in the window, newest first (when they happened, else when
+        they were reported)."""
         known = [d.item for d in self.state.developments.values() if self.recent(d.known)]
-        return sorted(known, key=lambda d: (d.date.first_day, d.id), reverse=True)
+        return sorted(known, key=lambda d: (d.when.first_day, d.id), reverse=True)
 
     def tracks(self, section: str) -> tuple[b.TrackView, ...]:
         """Full track blocks, or (for `track_lines`) the same without narrative and events."""
@@ -172,7 +174,7 @@ class Sections:
             if not s.settled or self.recent(s.last_known) or track_id in active
         ]
         found.sort(
-            key=lambda s: (-s.current.item.date.first_day.toordinal(), s.track.name, s.track.id)
+            key=lambda s: (-s.current.item.when.first_day.toordinal(), s.track.name, s.track.id)
         )
         return tuple(self.track(s, full, developments) for s in self.limit(section, found))
 
@@ -187,6 +189,7 @@ class Sections:
                 sensitivity=marking(s),
                 status=s.status,
                 date=s.date,
+                reported=s.reported,
                 note=s.note,
                 cites=self.cite(s.sources, s.excerpt),
                 discredited=self.state.flagged(s.sources),
@@ -235,11 +238,12 @@ class Sections:
                 track=names[other],
                 track_id=other,
                 date=link.item.date,
+                reported=link.item.reported,
                 note=link.item.note,
                 cites=self.cite(link.item.sources),
             )
             for relation, other, link in sorted(
-                [*own, *theirs], key=lambda r: (r[2].item.date, r[0], r[1])
+                [*own, *theirs], key=lambda r: (r[2].item.when, r[0], r[1])
             )
             if other in names
         )

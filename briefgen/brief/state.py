@@ -176,12 +176,12 @@ def state_on(
         return knowledge.known(date, refs, day)
 
     links = {
-        t.id: tuple(Known(link, m) for link in t.links if (m := known(link.date, link.sources)))
+        t.id: tuple(Known(link, m) for link in t.links if (m := known(link.learned, link.sources)))
         for t in content.tracks
     }
     tracks = {}
     for track in content.tracks:
-        seen = [(knowledge.order(s.date, s.sources), s) for s in track.status]
+        seen = [(knowledge.order(s.when, s.sources, s.learned), s) for s in track.status]
         ordered = sorted((e for e in seen if e[0][1] <= day), key=lambda entry: entry[0])
         if ordered:
             linked = tuple(
@@ -220,7 +220,7 @@ def state_on(
         judgments={i: j for i, j in live.items() if i not in replaced},
         replaced={i: j for i, j in live.items() if i in replaced},
         developments={
-            d.id: Known(d, m) for d in content.developments if (m := known(d.date, d.sources))
+            d.id: Known(d, m) for d in content.developments if (m := known(d.learned, d.sources))
         },
         knowledge=knowledge,
         discredited={

@@ -97,7 +97,10 @@ class SourceNote(View):
 class Status(View):
     sensitivity: str
     status: str
-    date: PartialDate
+    date: PartialDate | None
+    """When it happened; None when the sources give only when they reported it."""
+    reported: PartialDate | None = None
+    """When the sources reported it, if given."""
     note: str | None
     cites: tuple[int, ...]
     discredited: bool = False
@@ -107,7 +110,9 @@ class Status(View):
 class DevelopmentView(View):
     sensitivity: str
     id: str
-    date: PartialDate
+    date: PartialDate | None
+    """When it happened; None when the sources give only when they reported it."""
+    reported: PartialDate | None = None
     headline: str
     detail: str | None
     tracks: tuple[str, ...]
@@ -139,7 +144,8 @@ class LinkView(View):
     relation: str
     track: str
     track_id: str
-    date: PartialDate
+    date: PartialDate | None
+    reported: PartialDate | None = None
     note: str | None
     cites: tuple[int, ...]
 
@@ -286,7 +292,8 @@ class TrackChange(View):
     change: str  # opened | ended | status | reverted | became | merged into | split from
     before: str | None
     after: str
-    date: PartialDate
+    date: PartialDate | None
+    reported: PartialDate | None = None
     note: str | None
     interim: tuple[str, ...] = ()
     """Statuses the track went through in between (a change that was undone shows them)."""
@@ -333,7 +340,8 @@ class JudgmentChange(View):
 
 class DevelopmentChange(View):
     id: str
-    date: PartialDate
+    date: PartialDate | None
+    reported: PartialDate | None = None
     headline: str
 
 

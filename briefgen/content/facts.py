@@ -9,6 +9,7 @@ from pydantic import (
 from briefgen.content.dates import PartialDate
 from briefgen.content.fields import (
     Confidence,
+    HappenedOrReported,
     Likelihood,
     Markdown,
     MaybeExcerpt,
@@ -21,8 +22,9 @@ from briefgen.content.fields import (
 )
 
 
-class Development(Model):
-    """Something that happened, on a date, reported by sources."""
+class Development(HappenedOrReported):
+    """Something that happened, reported by sources: when it happened, when they reported it,
+    or both."""
 
     timeless = frozenset(
         {
@@ -37,10 +39,8 @@ class Development(Model):
             "excerpt",
         }
     )
-    dated = frozenset({"date"})
 
     id: Slug
-    date: PartialDate = Field(description="When it happened, as precisely as known.")
     headline: Text = Field(description="One line.")
     detail: Markdown | None = Field(None, description="A few sentences more.")
     tracks: list[Slug] = Field(default_factory=list, description="Track ids it bears on.")

@@ -11,7 +11,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
+    model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefgen.content import markup
 from briefgen.content.dates import PartialDate
@@ -88,6 +91,51 @@ class NoteModel(Model):
         description="When the note was written; briefs as of earlier dates leave it out. "
         "Without it, the note goes with its item.",
     )
+
+
+class HappenedOrReported(Model):
+    """An item the sources date by when it happened, by when they reported it, or both.
+
+    Sources often say only that something "has begun" as of their own date: writing that date
+    as the event's would show talks begun weeks earlier as begun on the day of the report."""
+
+    dated = frozenset({"date", "reported"})
+
+    date: PartialDate | None = Field(
+        None,
+        description="When it happened, as precisely as the sources say. Leave it out when "
+        "they give only the day they reported it (then give `reported`).",
+    )
+    reported: PartialDate | None = Field(
+        None,
+        description="When the sources reported it. The item counts as known from here. Give "
+        "it when it differs from `date`, or instead of a `date` the sources do not give.",
+    )
+
+    @model_validator(mode="after")
+    def _dated_somehow(self) -> HappenedOrReported:
+        if self.date is None and self.reported is None:
+            # Raised against `date`, so that the loader names the field and its line.
+            error = PydanticCustomError(
+                "date_missing",
+                "give `date` (when it happened) or `reported` (when the sources reported it)",
+            )
+            details = InitErrorDetails(type=error, loc=("date",), input=None)
+            raise ValidationError.from_exception_data(type(self).__name__, [details])
+        return self
+
+    @property
+    def when(self) -> PartialDate:
+        """The date it sorts by: when it happened, else when it was reported."""
+        when = self.date or self.reported
+        assert when is not None  # the validator refuses an item with neither
+        return when
+
+    @property
+    def learned(self) -> PartialDate:
+        """The date it counts as known from: the report, or the event if that is later (a
+        report before the event is an error `check` names, never a way to show it early)."""
+        return max(d for d in (self.date, self.reported) if d is not None)
 
 
 def text_or_mapping(value: object) -> object:

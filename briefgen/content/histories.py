@@ -51,7 +51,7 @@ def unordered(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
         if track is None:
             continue
         statuses = [
-            (knowledge.order(s.date, s.sources), doc, ("status", index))
+            (knowledge.order(s.when, s.sources, s.learned), doc, ("status", index))
             for index, s in enumerate(track.status)
         ]
         problems += _ties(statuses, "status")

@@ -3,14 +3,17 @@ decision rests on.
 
 A fact counts as known from the later of its own date's first day and the earliest availability
 among the sources it cites; a source is available from `known_from`, else the last day its date
-allows, else (undated) the day the analyst read it. A fact that cites no source (an analyst's own
-entry: a signpost added, a note, a new value of a changing field) counts from the last day its
-date allows, as a source does: "July 2025" is known from 31 July, never earlier.
+allows, else (undated) the day the analyst read it. For an item dated by when its sources
+reported it (`reported`), its own date is the later of that and when it happened
+(`HappenedOrReported.learned`): a brief as of a day before the report never shows it, however
+early it happened. A fact that cites no source (an analyst's own entry: a signpost added, a
+note, a new value of a changing field) counts from the last day its date allows, as a source
+does: "July 2025" is known from 31 July, never earlier.
 
 Entries of one history (a track's status changes and trend calls, an actor's positions on one
 issue) order by their own date (as `PartialDate` orders: first possible day, then last, exact
-before approximate), then by the day they became known. Two entries equal on both cannot be
-ordered; `check` reports them (see `histories`).
+before approximate; when it happened, else when it was reported), then by the day they became
+known. Two entries equal on both cannot be ordered; `check` reports them (see `histories`).
 """
 
 from __future__ import annotations
@@ -61,9 +64,12 @@ class Knowledge:
             self._moments[key] = entry
         return entry[2]
 
-    def order(self, date: PartialDate, refs: Iterable[str]) -> Order:
-        """Where a dated entry sits in its history."""
-        moment = self.moment(date, refs)
+    def order(
+        self, date: PartialDate, refs: Iterable[str], learned: PartialDate | None = None
+    ) -> Order:
+        """Where a dated entry sits in its history. `learned`: the date it counts as known from,
+        when that is not its own date (an entry the sources reported later)."""
+        moment = self.moment(learned or date, refs)
         assert moment is not None  # a date always gives a day
         return (date, moment)
 

@@ -37,6 +37,7 @@ class Reliance:
     label: str
     """What a reader knows it by: a headline, "Syria on Talks", a status, a statement."""
     date: PartialDate | None
+    """The date it counts as known from (for a reported item, the later of event and report)."""
     refs: tuple[str, ...]
     """Every source the item or part cites: when it became known depends on all of them."""
     quoted: bool = False
@@ -69,7 +70,7 @@ def _values(model: Model, item: str, label: str) -> Iterator[Reliance]:
 def _all(content: Content) -> Iterator[Reliance]:
     actors = {a.id: a.short_name for a in content.actors}
     for d in content.developments:
-        yield from _entries("development", d.id, d.headline, d.date, d.sources)
+        yield from _entries("development", d.id, d.headline, d.learned, d.sources)
     for p in content.positions:
         label = f"{actors.get(p.actor, p.actor)} on {p.issue}"
         quote = {"quote": p.quote.source} if p.quote else {}
@@ -77,10 +78,10 @@ def _all(content: Content) -> Iterator[Reliance]:
     for t in content.tracks:
         yield from _entries("track", t.id, t.name, None, t.sources)
         for s in t.status:
-            yield from _entries("status change", t.id, f"{t.name}: {s.status}", s.date, s.sources)
+            yield from _entries("status change", t.id, f"{t.name}: {s.status}", s.learned, s.sources)
         for link in t.links:
             text = f"{t.name} {link.relation} {link.track}"
-            yield from _entries("track link", t.id, text, link.date, link.sources)
+            yield from _entries("track link", t.id, text, link.learned, link.sources)
         yield from _values(t, t.id, t.name)
     for q in content.questions:
         yield from _entries("question", q.id, q.question, None, q.sources)

@@ -14,6 +14,7 @@ from pydantic import (
 from briefgen.content.changing import Changing
 from briefgen.content.dates import PartialDate
 from briefgen.content.fields import (
+    HappenedOrReported,
     MaybeExcerpt,
     MaybeSensitivity,
     Model,
@@ -28,14 +29,12 @@ from briefgen.content.fields import (
 from briefgen.content.narrative import NarrativePart, split_narrative
 
 
-class StatusChange(Model):
-    """A track took this status on this date."""
+class StatusChange(HappenedOrReported):
+    """A track took this status: when, when the sources reported it, or both."""
 
     timeless = frozenset({"status", "note", "sensitivity", "sources", "excerpt"})
-    dated = frozenset({"date"})
 
     status: TrackStatus
-    date: PartialDate
     note: Text | None = Field(None, description="Why, in one line.")
     sensitivity: MaybeSensitivity = None
     sources: SourceRefs
@@ -73,18 +72,16 @@ Mediator = Annotated[MediatorModel, BeforeValidator(_mediator)]
 Parties = Annotated[list[SlugValue], MinLen(1)]
 
 
-class TrackLink(Model):
-    """How this track relates to another from a date on."""
+class TrackLink(HappenedOrReported):
+    """How this track relates to another from a date (or a report) on."""
 
     timeless = frozenset({"relation", "track", "note", "sources"})
-    dated = frozenset({"date"})
 
     relation: Literal["became", "merged into", "split from"] = Field(
         description="became / merged into: this track goes on as the other one and ends here; "
         "split from: this track began as a part of the other one, which goes on."
     )
     track: Slug = Field(description="Id of the other track.")
-    date: PartialDate = Field(description="When it happened, as precisely as known.")
     note: Text | None = Field(None, description="One line: how or why.")
     sources: SourceRefs
 

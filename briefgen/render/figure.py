@@ -14,8 +14,9 @@ from markupsafe import Markup, escape
 
 from briefgen.brief.periods import period_start
 from briefgen.brief.views import Brief, Status, TrackView
-from briefgen.content.dates import human_date, short_date
+from briefgen.content.dates import PartialDate, human_date, short_date
 from briefgen.render.axis import Scale, ticks
+from briefgen.render.when import when
 
 # The colours of style.css's .status-* classes, so a span reads like the status word beside
 # it; in the order of a track's life, which the legend follows.
@@ -83,13 +84,20 @@ class Span:
     current: bool
 
 
+def _start(status: Status) -> PartialDate:
+    """When the status began, else when it was reported: it began by then."""
+    start = status.date or status.reported
+    assert start is not None  # the content model refuses a status change with neither
+    return start
+
+
 def spans(track: TrackView, first: dt.date, last: dt.date) -> list[Span]:
     """The track's statuses as spans within [first, last]: each lasts until the next began."""
     found = []
     history = track.history
     for i, status in enumerate(history):
-        begin = min(status.date.first_day, last)
-        end = history[i + 1].date.first_day if i + 1 < len(history) else last
+        begin = min(_start(status).first_day, last)
+        end = _start(history[i + 1]).first_day if i + 1 < len(history) else last
         if end < first:
             continue
         current = i + 1 == len(history)
@@ -156,13 +164,16 @@ def _row(
             f'<rect x="{_num(x)}" y="{_num(bar)}" width="{_num(end - x)}" height="{BAR}" '
             f'fill="{_tint(colour)}"/>'
         )
-        if not span.clipped:  # a diamond where the status began
-            d = BAR / 2
+        if not span.clipped:  # a diamond where the status began; hollow where only a report
+            d = BAR / 2  # dates it, as the status began by then, not necessarily on that day
+            paint = f'fill="{colour}"'
+            if span.status.date is None:
+                paint = f'fill="white" stroke="{colour}" stroke-width="1.2"'
             out.append(
                 f'<path d="M{_num(x)} {_num(middle - d)}l{_num(d)} {_num(d)}l-{_num(d)} '
-                f'{_num(d)}l-{_num(d)} -{_num(d)}z" fill="{colour}"/>'
+                f'{_num(d)}l-{_num(d)} -{_num(d)}z" {paint}/>'
             )
-        since = f" since {span.status.date.short()}" if span.clipped else ""
+        since = when(span.status, since=True) if span.clipped else ""
         label = span.status.status + since
         # The status now is written at the right; its date too, unless a diamond shows it.
         if (span.clipped or not span.current) and text_width(label, SMALL) + 12 <= end - x:
@@ -246,11 +257,12 @@ def alternative(brief: Brief, first: dt.date, last: dt.date) -> tuple[str, str]:
     """The figure in words: each track's current status (its title, the PDF's alternate
     text), and each track's course (its description)."""
     now = "; ".join(
-        f"{t.name}: {t.status.status} since {t.status.date.human()}" for t in brief.tracks
+        f"{t.name}: {t.status.status}{when(t.status, 'human', since=True)}" for t in brief.tracks
     )
     title = f"Status of each track, {human_date(first)} to {human_date(last)}. {now}."
     courses = [
-        f"{t.name}: " + ", then ".join(f"{s.status} from {s.date.human()}" for s in t.history)
+        f"{t.name}: "
+        + "; then ".join(f"{s.status}{when(s, 'human', since=True)}" for s in t.history)
         for t in brief.tracks
     ]
     days = [human_date(d) for d in brief.meta.editions]

@@ -18,6 +18,7 @@ from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
+from briefgen.render.when import when_html
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -103,6 +104,7 @@ def _configured(
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
     env.filters["human"] = _human
     env.filters["short"] = _short
+    env.filters["when"] = when_html
     env.filters["css_string"] = css_string
     env.globals["status_figure"] = status_figure
     return env

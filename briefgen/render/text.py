@@ -13,6 +13,7 @@ from briefgen.brief.views import Changes
 from briefgen.content.dates import human_date
 from briefgen.content.load import Origin
 from briefgen.content.markup import to_plain
+from briefgen.render.when import when
 
 WIDTH = 100
 
@@ -90,13 +91,13 @@ def changes_text(changes: Changes, after_label: str) -> str:
     tracks = []
     for t in changes.tracks:
         if t.change == "opened":
-            tracks += _item("+", "opened", f"{t.name}: {t.after} since {t.date.short()}")
+            tracks += _item("+", "opened", f"{t.name}: {t.after}{when(t, since=True)}")
         elif t.other:
-            text = f"{t.name} {t.change} {t.other} ({t.date.short()})"
+            text = f"{t.name} {t.change} {t.other} ({when(t)})"
             tracks += _item("~", "linked", text + (f" — {t.note}" if t.note else ""))
         else:
             steps = " → ".join([str(t.before), *t.interim, t.after])
-            text = f"{t.name}: {steps} ({t.date.short()})"
+            text = f"{t.name}: {steps} ({when(t)})"
             tracks += _item("~", t.change, text + (f" — {t.note}" if t.note else ""))
     for trend in changes.trends:
         if trend.trend != "unchanged" or trend.reason:
@@ -144,7 +145,7 @@ def changes_text(changes: Changes, after_label: str) -> str:
     blocks.append(
         (
             "Developments",
-            [line for d in changes.developments for line in _item("+", d.date.short(), d.headline)],
+            [line for d in changes.developments for line in _item("+", when(d), d.headline)],
         )
     )
     for title, body in blocks:
