@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.content.documents import Document, Loc
+from briefgen.content.fields import HappenedOrReported
 from briefgen.content.kinds import KINDS
 from briefgen.content.knowledge import published_by
 from briefgen.errors import Problem
@@ -102,14 +103,39 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
             if model is None:
                 continue
             cited = [sources[s] for s in model.sources if s in sources]
-            if cited and model.date.first_day > max(published_by(s) for s in cited):
+            field = "reported" if getattr(model, "reported", None) else "date"
+            date = getattr(model, field)
+            if cited and date.first_day > max(published_by(s) for s in cited):
                 problems.append(
                     Problem(
                         doc.path,
-                        doc.line_of(("date",)),
-                        "date",
-                        f"{model.date} is after every cited source was published",
+                        doc.line_of((field,)),
+                        field,
+                        f"{date} is after every cited source was published",
                         warning=True,
                     )
                 )
+    return problems + _reported_early(items)
+
+
+def _reported_early(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
+    """Items reported before they can have happened: one of the two dates is wrong."""
+    found: list[tuple[HappenedOrReported, Document, Loc]] = [
+        (model, doc, ()) for model, doc in items["developments"] if model
+    ]
+    for track, doc in items["tracks"]:
+        for name in ("status", "links"):
+            found += [(e, doc, (name, i)) for i, e in enumerate(getattr(track, name, ()))]
+    problems = []
+    for item, doc, loc in found:
+        if item.date and item.reported and item.reported.last_day < item.date.first_day:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of((*loc, "reported")),
+                    ".".join(str(part) for part in (*loc, "reported")),
+                    f"reported ({item.reported}) before it happened ({item.date}): one of the "
+                    "two dates is wrong",
+                )
+            )
     return problems

@@ -7,6 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -198,3 +199,37 @@ def test_sections_and_what_changed_never_disagree(files: dict[str, str]) -> None
     # The state behind both is the same object for a date.
     series: Series = selection.series
     assert series.at(second) is series.at(second)
+
+
+# Truth in time: an item the sources reported after the day stays out, however early it
+# happened, even when a source it cites was out before.
+
+REPORTED_LATE = {
+    "developments/begun.yaml": (
+        "headline: BEGUN talks began in May\ndate: 2025-05-02\nreported: 2025-07-03\n"
+        "sources: [may-report]\n"
+    ),
+    "tracks/alpha-beta.md": track(
+        status("active", "2025-05-07", "may-report"),
+        "  - status: stalled\n    date: 2025-05-20\n    reported: 2025-07-03\n"
+        "    sources: [may-report]\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "shown", "current", "history"),
+    [
+        ("2025-05-08", False, "active", ["active"]),
+        ("2025-07-02", False, "active", ["active"]),
+        ("2025-07-03", True, "stalled", ["active", "stalled"]),
+    ],
+)
+def test_an_item_reported_after_the_day_is_not_shown(
+    make_project, day: str, shown: bool, current: str, history: list[str]
+) -> None:
+    brief = brief_for(make_project(REPORTED_LATE), day)
+    assert ("begun" in {d.id for d in brief.timeline}) is shown
+    [view] = brief.tracks
+    assert view.status.status == current
+    assert [s.status for s in view.history] == history
