@@ -23,8 +23,7 @@ from briefgen.content.fields import (
 
 
 class Development(HappenedOrReported):
-    """Something that happened, reported by sources: when it happened, when they reported it,
-    or both."""
+    """Something that happened: when, and when its sources reported it (one or both)."""
 
     timeless = frozenset(
         {

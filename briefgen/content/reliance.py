@@ -78,7 +78,9 @@ def _all(content: Content) -> Iterator[Reliance]:
     for t in content.tracks:
         yield from _entries("track", t.id, t.name, None, t.sources)
         for s in t.status:
-            yield from _entries("status change", t.id, f"{t.name}: {s.status}", s.learned, s.sources)
+            yield from _entries(
+                "status change", t.id, f"{t.name}: {s.status}", s.learned, s.sources
+            )
         for link in t.links:
             text = f"{t.name} {link.relation} {link.track}"
             yield from _entries("track link", t.id, text, link.learned, link.sources)

@@ -9,13 +9,13 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from briefgen.content.fields import Model
+from briefgen.content.fields import HappenedOrReported, Model
 from briefgen.content.kinds import BY_NAME
 from briefgen.errors import UsageError
 from briefgen.output.files import cannot_write
 from briefgen.reading import Refused, inside
 
-DATE_FIELDS = {"date", "published", "opened", "accessed", "known_from", "as_of"}
+DATE_FIELDS = {"date", "reported", "published", "opened", "accessed", "known_from", "as_of"}
 
 
 def _choices(schema: dict[str, Any]) -> list[str]:
@@ -66,6 +66,8 @@ def starter_yaml(model: type[Model], today: dt.date, skip: set[str]) -> str:
     schema = model.model_json_schema()
     defs = schema.get("$defs", {})
     required = set(schema.get("required", []))
+    if issubclass(model, HappenedOrReported):
+        required.add("date")  # one of date and reported is: the event's date is the usual one
     lines: list[str] = []
     for name, field in schema["properties"].items():
         if name in skip:

@@ -57,7 +57,10 @@ def test_a_status_change_without_either_date_names_its_entry(make_project) -> No
 @pytest.mark.parametrize(
     ("dates", "error"),
     [
-        ('date: "2025-07-03"\nreported: "2025-06"\n', "reported (2025-06) before it happened (2025-07-03)"),
+        (
+            'date: "2025-07-03"\nreported: "2025-06"\n',
+            "reported (2025-06) before it happened (2025-07-03)",
+        ),
         ('date: "2025-07"\nreported: "2025-07-03"\n', None),  # reported within the month
         ('date: "2025-07-03"\nreported: "2025-07"\n', None),  # the month may be the 3rd on
         ('date: "2025-07-03"\nreported: "2025-07-03"\n', None),

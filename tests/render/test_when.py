@@ -106,6 +106,9 @@ def test_json_carries_both_dates(built) -> None:
     [gamma] = [t for t in brief["tracks"] if t["id"] == "gamma"]
     assert (gamma["status"]["date"], gamma["status"]["reported"]) == (None, "2025-07-03")
     [quote] = [
-        p["quote"] for i in brief["positions"] for p in i["positions"] if p["id"] == "beta-talks-july"
+        p["quote"]
+        for i in brief["positions"]
+        for p in i["positions"]
+        if p["id"] == "beta-talks-july"
     ]
     assert (quote["speaker"], quote["by_outlet"]) == ("July Outlet", True)
