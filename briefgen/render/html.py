@@ -46,7 +46,7 @@ def isolate(text: object) -> Markup:
 
 @lru_cache(maxsize=16)
 def direction(language: str) -> str:
-    """"rtl" for a language written right to left, else "ltr" (also for one Babel does not
+    """`rtl` for a language written right to left, else `ltr` (also for one Babel does not
     know: the brief's own labels are English until they are translated)."""
     try:
         order = Locale.parse(language, sep="-").character_order
