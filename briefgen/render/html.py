@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from briefgen.brief.views import Brief
@@ -35,6 +36,24 @@ def css_string(text: str) -> Markup:
         ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} " for ch in str(text)
     )
     return Markup(f'"{escaped}"')
+
+
+def isolate(text: object) -> Markup:
+    """`text` in a `<bdi>`: a name, quote or title in another script than the page's keeps
+    its own order and leaves its neighbours' alone (an Arabic quote does not carry the
+    speaker's Latin name or the note number into its right-to-left run)."""
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+@lru_cache(maxsize=16)
+def direction(language: str) -> str:
+    """`rtl` for a language written right to left, else `ltr` (also for one Babel does not
+    know: the brief's own labels are English until they are translated)."""
+    try:
+        order = Locale.parse(language, sep="-").character_order
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 class _ProjectLoader(jinja2.BaseLoader):
@@ -106,6 +125,8 @@ def _configured(
     env.filters["short"] = _short
     env.filters["when"] = when_html
     env.filters["css_string"] = css_string
+    env.filters["bidi"] = isolate
+    env.filters["direction"] = direction
     env.globals["status_figure"] = status_figure
     return env
 

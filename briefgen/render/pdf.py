@@ -67,6 +67,7 @@ def render_pdf(
     from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _fetcher_class()(roots)
+    html = bidi_isolates(html)
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
@@ -84,6 +85,12 @@ def render_pdf(
         raise RenderError(f"WeasyPrint could not lay out the brief: {exc}") from None
     finally:
         sys.setrecursionlimit(limit)
+
+
+def bidi_isolates(html: str) -> str:
+    """`html` with Unicode's isolating marks (FSI … PDI) inside each `<bdi>`: WeasyPrint ignores
+    `unicode-bidi`, so only the marks make Pango reorder the isolated text on its own."""
+    return html.replace("<bdi>", "<bdi>\u2068").replace("</bdi>", "\u2069</bdi>")
 
 
 def _start_worker(parent: int) -> None:

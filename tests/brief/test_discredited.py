@@ -143,4 +143,5 @@ def test_a_pinned_passage_is_shown_in_its_source_s_endnote(make_project) -> None
     assert notes["july-report"].excerpts == ("No talks before withdrawal",)
     assert notes["may-report"].excerpts == ()
     html = render_html(brief, root)
-    assert '<blockquote class="excerpt">“No talks before withdrawal”</blockquote>' in html
+    excerpt = "“<bdi>No talks before withdrawal</bdi>”"
+    assert f'<blockquote class="excerpt">{excerpt}</blockquote>' in html

@@ -65,7 +65,7 @@ def test_track_format_mediators_summary_and_watch_as_known_then(make_project) ->
     assert (july.format, july.mediators, july.unconfirmed) == ("direct", ("Delta",), ())
     assert july.watch == ("JULYWATCH a second meeting.",)
     page = html(root, "2025-05-08")
-    assert 'Gamma <span class="aside">(reported, not confirmed)</span>' in page
+    assert '<bdi>Gamma</bdi> <span class="aside">(reported, not confirmed)</span>' in page
     assert "JULY" not in page and "Delta" not in page
 
 

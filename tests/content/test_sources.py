@@ -122,7 +122,7 @@ def test_an_undated_sources_fact_appears_from_the_access_date(make_project) -> N
     [note] = [s for s in brief.sources if s.id == "wire-copy"]
     endnote = html.split(f'id="src-{note.number}"')[1].split("</li>")[0]
     assert "undated." in endnote
-    assert "relaying Reuters</span>,\n" in endnote
+    assert "relaying <bdi>Reuters</bdi></span>,\n" in endnote
     assert "Accessed 10 Jun 2025." in endnote
 
 
@@ -145,4 +145,4 @@ def test_several_relayed_outlets_read_as_a_list(make_project) -> None:
         }
     )
     html = render_html(brief_for(root, "2025-07-03"), root)
-    assert "relaying Reuters, AFP and AP</span>,\n" in html
+    assert "relaying <bdi>Reuters</bdi>, <bdi>AFP</bdi> and <bdi>AP</bdi></span>,\n" in html

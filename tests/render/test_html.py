@@ -20,7 +20,7 @@ def test_html_is_self_contained(project: Path) -> None:
     assert "<style>" in html and "@page" in html
     for fetching in ("<link", "<script", "<img", "src=", "@import", "url("):
         assert fetching not in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "Information as of" in html and "3 July 2025" in html
 
 
