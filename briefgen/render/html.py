@@ -18,6 +18,7 @@ from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
+from briefgen.render.typography import finalize, smart_quotes, url_breaks
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -31,7 +32,8 @@ def _short(value: dt.date | PartialDate) -> str:
 def css_string(text: str) -> Markup:
     """A CSS string literal that cannot close the string, the rule or the <style> element."""
     escaped = "".join(
-        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} " for ch in str(text)
+        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} "
+        for ch in smart_quotes(str(text))
     )
     return Markup(f'"{escaped}"')
 
@@ -98,12 +100,14 @@ def _configured(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
+        finalize=finalize,
     )
     env.filters["md"] = lambda text: Markup(markup.to_html(text))
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
     env.filters["human"] = _human
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
+    env.filters["url_breaks"] = url_breaks
     env.globals["status_figure"] = status_figure
     return env
 
