@@ -32,8 +32,7 @@ def _short(value: dt.date | PartialDate) -> str:
 def css_string(text: str) -> Markup:
     """A CSS string literal that cannot close the string, the rule or the <style> element."""
     escaped = "".join(
-        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} "
-        for ch in smart_quotes(str(text))
+        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} " for ch in str(text)
     )
     return Markup(f'"{escaped}"')
 
@@ -76,6 +75,11 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept for the next process. A cache that fails (a full disk, a folder
     made read-only) only makes the build slower: the build warned when it found it unusable."""
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # Compiled code depends on the set-up too (a `finalize` hook is compiled in), not only
+        # on the source: code compiled before briefs were typeset must not be reused.
+        return super().get_cache_key(f"typeset:{name}", filename)
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
@@ -85,13 +89,15 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 def environment(root: Path, cache: Path | None = None) -> jinja2.Environment:
     """One environment per project and process (Jinja reloads a template whose file changed);
     with a cache folder, compiled templates are kept there for the next process."""
-    return _configured(_ProjectLoader(root), _bytecode_cache(cache))
+    return _configured(_ProjectLoader(root), _bytecode_cache(cache), typeset=True)
 
 
 def _configured(
-    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None
+    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None, typeset: bool = False
 ) -> jinja2.Environment:
-    """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters."""
+    """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters; `typeset`
+    curls the quotes of every printed string (briefs, not the tool's own pages, which quote
+    content verbatim in error messages)."""
     env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
@@ -100,7 +106,7 @@ def _configured(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
-        finalize=finalize,
+        finalize=finalize if typeset else None,
     )
     env.filters["md"] = lambda text: Markup(markup.to_html(text))
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
@@ -108,6 +114,7 @@ def _configured(
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
     env.filters["url_breaks"] = url_breaks
+    env.filters["smart_quotes"] = smart_quotes
     env.globals["status_figure"] = status_figure
     return env
 
