@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from briefgen.brief import views as b
 from briefgen.brief.citations import Citations, marking, note_view
-from briefgen.brief.periods import EditionSpan, window_start
+from briefgen.brief.periods import window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
 from briefgen.content.editions import Audience
 from briefgen.content.facts import Development, Judgment, Position
@@ -34,21 +34,28 @@ class Sections:
         state: State,
         previous: State | None,
         changes: b.Changes,
-        span: EditionSpan,
         audience: Audience,
     ) -> None:
         self.content = content
         self.state = state
         self.as_of = state.day
         self.audience = audience
-        self.since = span.previous or span.start - dt.timedelta(days=1)
+        # NEW and UPDATED come from the same comparison as What changed, so a mark always has
+        # its line there; a first edition (nothing to compare with) marks nothing.
+        self.new = {
+            *(c.id for c in changes.tracks if c.change == "opened"),
+            *(c.id for c in changes.positions if c.change == "new"),
+            *(c.id for c in changes.questions if c.change == "opened"),
+            *(c.id for c in changes.judgments if c.change != "moved"),
+            *(c.id for c in changes.developments),
+        }
         self.updated = {
             *(c.id for c in changes.tracks if c.change != "opened"),
             *(c.id for c in changes.positions if c.change == "shifted"),
-            *(c.id for c in changes.questions if c.change == "answered"),
+            *(c.id for c in changes.questions if c.change != "opened"),
             *(c.id for c in changes.signposts),
             *(c.id for c in changes.judgments if c.change == "moved"),
-        }
+        } - self.new
         self.trends = {t.id: t for t in changes.trends}
         self.continuing = set(previous.tracks) if previous else set()
         self.window = window_start(content.settings.period, self.as_of, audience.window)
@@ -60,10 +67,6 @@ class Sections:
         """Within the audience's window. The window ages out settled history only (developments,
         concluded tracks, settled questions): what is live stays whatever its age."""
         return moment is not None and (self.window is None or moment >= self.window)
-
-    def is_new(self, moment: dt.date | None) -> bool:
-        """Known since the previous edition (or, for the first, within its period)."""
-        return moment is not None and self.since < moment <= self.as_of
 
     def limit(self, section: str, items: Sequence[T]) -> Sequence[T]:
         """The first items, as many as the audience allows; `items` come most important first."""
@@ -135,7 +138,7 @@ class Sections:
             replaces=replaces,
             reason=j.reason if old else None,
             cites=self.cite(j.sources, j.excerpt),
-            new=self.is_new(entry.known) and j.id not in self.updated,
+            new=j.id in self.new,
             updated=j.id in self.updated,
             note=note_view(self.state.note(j.note)),
             discredited=self.state.flagged(j.sources),
@@ -152,7 +155,7 @@ class Sections:
             tracks=tuple(self.track_names[t] for t in d.tracks if t in self.track_names),
             actors=self.names(d.actors),
             cites=self.cite(d.sources, d.excerpt),
-            new=self.is_new(self.state.developments[d.id].known),
+            new=d.id in self.new,
             note=note_view(self.state.note(d.note)),
             discredited=self.state.flagged(d.sources),
         )
@@ -220,7 +223,7 @@ class Sections:
             ),
             watch=tuple(watch),
             cites=self.cite(track.sources) if full else (),
-            new=self.is_new(state.first_known),
+            new=track.id in self.new,
             updated=track.id in self.updated,
             trend=self.trend(track.id, track.name),
             links=self.links(state),
@@ -298,7 +301,7 @@ class Sections:
             quote=quote,
             date=p.date,
             cites=self.cite(p.sources, p.excerpt),
-            new=self.is_new(entry.known) and p.id not in self.updated,
+            new=p.id in self.new,
             updated=p.id in self.updated,
             note=note_view(self.state.note(p.note)),
             discredited=self.state.flagged([*p.sources, *([p.quote.source] if p.quote else [])]),
@@ -379,7 +382,7 @@ class Sections:
             if q.closed and state.closed
             else None,
             cites=self.cite(q.sources),
-            new=self.is_new(state.known),
+            new=q.id in self.new,
             updated=q.id in self.updated,
             note=note_view(self.state.note(q.note)),
         )

@@ -101,7 +101,7 @@ class Selection:
         span = edition_span(content.settings.period, as_of, [e.as_of for e in content.editions])
         changes = compare(content, span.previous, as_of, self.series)
         previous = self.series.at(span.previous) if span.previous else None
-        sections = Sections(content, self.series.at(as_of), previous, changes, span, audience)
+        sections = Sections(content, self.series.at(as_of), previous, changes, audience)
         shown: dict[str, Any] = {}
         for section in audience.sections:
             if section == "bottom_line":
@@ -181,6 +181,10 @@ class Selection:
             ceiling=audience.ceiling,
             sections=tuple(audience.sections),
             colophon=audience.colophon,
+            apparatus=audience.apparatus,
+            cite_as=settings.cite_as,
+            licence=settings.licence,
+            contact=settings.contact,
             as_of=as_of,
             period=settings.period,
             period_start=span.start,

@@ -41,6 +41,11 @@ class Meta(View):
     ceiling: str
     sections: tuple[str, ...]
     colophon: str | None
+    apparatus: bool = True
+    """Source grades and question priorities are printed."""
+    cite_as: str | None = None
+    licence: str | None = None
+    contact: str | None = None
     as_of: dt.date
     period: str
     period_start: dt.date

@@ -77,6 +77,7 @@ class Audience(Model):
             "portion_marks",
             "title_suffix",
             "colophon",
+            "apparatus",
         }
     )
 
@@ -117,3 +118,8 @@ class Audience(Model):
         None, description="Added to the title, e.g. 'Public edition'."
     )
     colophon: Markdown | None = Field(None, description="Extra wording for the colophon.")
+    apparatus: bool = Field(
+        True,
+        description="Print the analyst's apparatus: source grades and question priorities. "
+        "A public edition leaves it out.",
+    )

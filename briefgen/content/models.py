@@ -54,7 +54,17 @@ class Settings(Model):
     """`content/brief.yaml`: what the brief is and who issues it."""
 
     timeless = frozenset(
-        {"organisation", "language", "handling", "markings", "period", "sensitivity"}
+        {
+            "organisation",
+            "language",
+            "handling",
+            "markings",
+            "period",
+            "sensitivity",
+            "cite_as",
+            "licence",
+            "contact",
+        }
     )
 
     title: Changing[Text] = Field(
@@ -85,6 +95,19 @@ class Settings(Model):
     )
     sensitivity: Sensitivity = Field(
         "internal", description="Sensitivity of every item that does not give its own."
+    )
+    cite_as: Text | None = Field(
+        None,
+        description="How to cite the brief, printed in the colophon; if left out, made from the "
+        "organisation, title, edition and date.",
+    )
+    licence: Text | None = Field(
+        None,
+        description="The licence a public brief is published under, e.g. CC BY 4.0; printed "
+        "in the colophon of briefs marked public only.",
+    )
+    contact: Text | None = Field(
+        None, description="Where readers write to, e.g. a desk's e-mail address; in the colophon."
     )
 
     @field_validator("markings")

@@ -20,6 +20,7 @@ from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
 from briefgen.render.when import when_html
+from briefgen.render.typography import finalize, smart_quotes, url_breaks
 
 
 def _human(value: dt.date | PartialDate) -> str:
@@ -41,8 +42,9 @@ def css_string(text: str) -> Markup:
 def isolate(text: object) -> Markup:
     """`text` in a `<bdi>`: a name, quote or title in another script than the page's keeps
     its own order and leaves its neighbours' alone (an Arabic quote does not carry the
-    speaker's Latin name or the note number into its right-to-left run)."""
-    return Markup("<bdi>{}</bdi>").format(text)
+    speaker's Latin name or the note number into its right-to-left run). Plain text is typeset
+    first, as `finalize` would have done had the filter not made it markup."""
+    return Markup("<bdi>{}</bdi>").format(finalize(text))
 
 
 @lru_cache(maxsize=16)
@@ -94,6 +96,11 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept for the next process. A cache that fails (a full disk, a folder
     made read-only) only makes the build slower: the build warned when it found it unusable."""
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # Compiled code depends on the set-up too (a `finalize` hook is compiled in), not only
+        # on the source: code compiled before briefs were typeset must not be reused.
+        return super().get_cache_key(f"typeset:{name}", filename)
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
@@ -103,13 +110,15 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 def environment(root: Path, cache: Path | None = None) -> jinja2.Environment:
     """One environment per project and process (Jinja reloads a template whose file changed);
     with a cache folder, compiled templates are kept there for the next process."""
-    return _configured(_ProjectLoader(root), _bytecode_cache(cache))
+    return _configured(_ProjectLoader(root), _bytecode_cache(cache), typeset=True)
 
 
 def _configured(
-    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None
+    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None, typeset: bool = False
 ) -> jinja2.Environment:
-    """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters."""
+    """The one Jinja set-up of briefgen: autoescape, StrictUndefined, its filters; `typeset`
+    curls the quotes of every printed string (briefs, not the tool's own pages, which quote
+    content verbatim in error messages)."""
     env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
@@ -118,6 +127,7 @@ def _configured(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
+        finalize=finalize if typeset else None,
     )
     env.filters["md"] = lambda text: Markup(markup.to_html(text))
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
@@ -127,6 +137,8 @@ def _configured(
     env.filters["css_string"] = css_string
     env.filters["bidi"] = isolate
     env.filters["direction"] = direction
+    env.filters["url_breaks"] = url_breaks
+    env.filters["smart_quotes"] = smart_quotes
     env.globals["status_figure"] = status_figure
     return env
 

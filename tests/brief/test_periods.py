@@ -287,13 +287,13 @@ def test_daily_brief_follows_the_day(make_project) -> None:
     assert "Since the previous edition, with information as of 2 July 2025:" in html
 
 
-def test_daily_first_edition_marks_new_only_what_became_known_that_day(make_project) -> None:
+def test_daily_first_edition_marks_nothing_new(make_project) -> None:
     brief = brief_for(with_period(make_project, "daily"), "2025-05-08")
     assert brief.meta.previous_edition is None and brief.meta.edition_number == 1
     assert brief.changes is not None and brief.changes.previous is None
-    # The development became known on 7 May, the judgment on 8 May.
+    # Nothing to compare with: the judgment known that day is no more new than the rest.
     assert [(d.id, d.new) for d in brief.timeline] == [("confirmed", False)]
-    assert [(j.id, j.new) for j in brief.judgments] == [("no-deal", True)]
+    assert [(j.id, j.new) for j in brief.judgments] == [("no-deal", False)]
 
 
 def test_monthly_brief_follows_the_month(make_project) -> None:
@@ -327,14 +327,12 @@ def test_monthly_brief_follows_the_month(make_project) -> None:
     assert "Since the previous edition, with information as of 31 May 2025:" in html
 
 
-def test_monthly_first_edition_marks_new_what_became_known_within_the_month(
-    make_project,
-) -> None:
+def test_monthly_first_edition_marks_nothing_new(make_project) -> None:
     brief = brief_for(with_period(make_project, "monthly"), "2025-05-08")
     meta = brief.meta
     assert (meta.period_start, meta.next_edition) == (D("2025-04-09"), D("2025-06-08"))
-    assert [(d.id, d.new) for d in brief.timeline] == [("confirmed", True)]
-    assert [(j.id, j.new) for j in brief.judgments] == [("no-deal", True)]
+    assert [(d.id, d.new) for d in brief.timeline] == [("confirmed", False)]
+    assert [(j.id, j.new) for j in brief.judgments] == [("no-deal", False)]
 
 
 def test_weekly_is_the_default(project: Path) -> None:

@@ -64,8 +64,8 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
     top = [t for t in outline if not t.startswith(" ")]
     assert top == [
         "Bottom line",
-        "What changed",
         "Key judgments",
+        "What changed",
         "Diplomatic tracks",
         "Positions",
         "Open questions",
