@@ -77,6 +77,7 @@ class Audience(Model):
             "portion_marks",
             "title_suffix",
             "colophon",
+            "pages",
         }
     )
 
@@ -117,3 +118,12 @@ class Audience(Model):
         None, description="Added to the title, e.g. 'Public edition'."
     )
     colophon: Markdown | None = Field(None, description="Extra wording for the colophon.")
+    pages: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="Most pages the PDF may run to: the build lays it out and leaves out the "
+        "least important items (tracks at a glance, then questions, then judgments beyond "
+        "three) until it fits; the limits are the most it shows when there is room. None: no "
+        "budget.",
+    )
