@@ -47,4 +47,3 @@ def _walk(box: Any, heights: dict[str, list[float]]) -> float:
     for child in getattr(box, "children", ()):
         bottom = max(bottom, _walk(child, heights))
     return bottom
-
