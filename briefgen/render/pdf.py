@@ -71,16 +71,12 @@ def render_pdf(
 def lay_out(html: str, base: Path, roots: Iterable[Path]) -> Any:
     """WeasyPrint's laid-out document (its pages, its boxes) for `html`, not yet a PDF."""
     import weasyprint
-    from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _fetcher_class()(roots)
     with _errors("lay out"):
-        try:
-            return weasyprint.HTML(
-                string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
-            ).render()
-        except FatalURLFetchingError as exc:
-            raise RenderError(str(exc)) from None
+        return weasyprint.HTML(
+            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
 
 
 def write_pdf(document: Any, enclosure: Enclosure | None = None) -> bytes:
@@ -91,13 +87,16 @@ def write_pdf(document: Any, enclosure: Enclosure | None = None) -> bytes:
 
 @contextmanager
 def _errors(doing: str) -> Iterator[None]:
-    """WeasyPrint's failures as our own errors, with room for its recursion."""
+    """WeasyPrint's failures as our own errors, with room for its recursion. Attachments are
+    fetched as the PDF is written, so a refused fetch can come from either step."""
+    from weasyprint.urls import FatalURLFetchingError
+
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
         yield
-    except RenderError:
-        raise
+    except FatalURLFetchingError as exc:
+        raise RenderError(str(exc)) from None
     except RecursionError:
         raise RenderError(
             "the document is nested too deeply to lay out; simplify the template or content"
