@@ -163,6 +163,8 @@ class Setup:
     audience: str
     sample_html: Path
     editions: list[str]
+    unbudgeted: dict[int, Path] = field(default_factory=dict)
+    """Each generated project again, its executive brief without a page budget: laid out once."""
 
     def one_brief(self) -> list[str]:
         return ["--audience", self.audience] if self.features.audience else []
@@ -218,6 +220,7 @@ def prepare(root: Path, scales: Iterable[int], weeks: list[str]) -> Setup:
     html_files = sorted(first_build.glob("*/*.html"))
     chosen = next((p for p in html_files if p.stem == PREFERRED_AUDIENCE), html_files[0])
     largest = generated[max(scales)]
+    unbudgeted = {scale: unbudgeted_twin(folder) for scale, folder in generated.items()}
     return Setup(
         sample=sample,
         generated=generated,
@@ -226,7 +229,19 @@ def prepare(root: Path, scales: Iterable[int], weeks: list[str]) -> Setup:
         audience=chosen.stem,
         sample_html=chosen,
         editions=sorted(p.stem for p in (largest / "content" / "editions").glob("*.md")),
+        unbudgeted=unbudgeted,
     )
+
+
+def unbudgeted_twin(project: Path) -> Path:
+    """A copy of `project` whose executive profile is the built-in one without `pages`."""
+    twin = project.with_name(project.name + "-unbudgeted")
+    shutil.copytree(project, twin)
+    builtin = REPO / "briefgen" / "content" / "audiences" / "executive.yaml"
+    profile = [line for line in builtin.read_text().splitlines() if not line.startswith("pages:")]
+    (twin / "content" / "audiences").mkdir(exist_ok=True)
+    (twin / "content" / "audiences" / "executive.yaml").write_text("\n".join(profile) + "\n")
+    return twin
 
 
 def evenly(items: Sequence[str], count: int) -> list[str]:
@@ -347,8 +362,23 @@ def every_edition_rows(s: Setup) -> list[Row]:
     return [*rows, Row(f"{label}: --all-editions, total / {len(s.editions)}", together, apart)]
 
 
+def fit_rows(s: Setup) -> list[Row]:
+    """The executive brief fitted to two pages against the same brief laid out once."""
+    if not s.features.audience:
+        return [Row("Executive PDF fitted to 2 pages", needs="--audience")]
+    rows = []
+    args = ("--audience", "executive", "--format", "pdf", *s.full())
+    for scale, project in s.generated.items():
+        name = f"{scale}×" if scale > 1 else "1× (generated)"
+        fitted = Probe(f"executive PDF, {name}, fitted", lambda d, p=project: [build(p, d, *args)])
+        twin = s.unbudgeted[scale]
+        once = Probe(f"executive PDF, {name}, no budget", lambda d, p=twin: [build(p, d, *args)])
+        rows.append(Row(f"Executive PDF fitted to 2 pages, {name}", fitted, once))
+    return rows
+
+
 def plan(s: Setup) -> list[Row]:
-    return [*sample_rows(s), *scale_rows(s), *every_edition_rows(s)]
+    return [*sample_rows(s), *scale_rows(s), *fit_rows(s), *every_edition_rows(s)]
 
 
 @dataclass

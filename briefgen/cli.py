@@ -261,14 +261,16 @@ def explain(
     as_json: bool,
 ) -> None:
     """List every item and part a brief leaves out, and why, with its file and line."""
-    from briefgen.brief.select import explain_all
     from briefgen.content.load import load
+    from briefgen.output.fit import explain_all
     from briefgen.project import Project
     from briefgen.render.text import explain_json, explain_text
 
     project = Project.at(root, content)
     loaded = load(project.root, project.content)
-    day, found = explain_all(loaded.content, as_of, audiences)
+    day, found, warnings = explain_all(project.root, loaded.content, as_of, audiences)
+    for warning in warnings:
+        click.echo(warning, err=True)
     if as_json:
         click.echo(explain_json(day, found, loaded.origins))
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.brief import views as b
+from briefgen.brief.moved import ranked
 from briefgen.brief.state import State, TrackState, state_on, trend_between
 from briefgen.content.facts import Judgment
 from briefgen.content.knowledge import Knowledge
@@ -269,7 +270,7 @@ def only_shown(changes: b.Changes, brief: b.Brief) -> b.Changes:
     developments = {d.id for d in brief.timeline} | {
         d.id for t in brief.tracks for d in t.developments
     }
-    return changes.model_copy(
+    shown = changes.model_copy(
         update={
             "tracks": tuple(c for c in changes.tracks if c.id in tracks),
             "trends": tuple(c for c in changes.trends if c.id in tracks),
@@ -280,3 +281,4 @@ def only_shown(changes: b.Changes, brief: b.Brief) -> b.Changes:
             "developments": tuple(c for c in changes.developments if c.id in developments),
         }
     )
+    return shown.model_copy(update={"moved": ranked(shown)})

@@ -29,6 +29,7 @@ REASONS: dict[str, str] = {
     "section": "the audience shows no such section",
     "window": "settled history outside the audience's window",
     "limit": "over the audience's limit for the section",
+    "fit": "left out to keep the brief to its page budget",
     "expired": "past its horizon (the audience drops expired judgments)",
     "replaced": "replaced by a later judgment",
     "superseded": "an actor's earlier position, superseded by a later one",
@@ -110,6 +111,12 @@ def left_out(
          lambda d: None if d.id in state.developments else "not yet known",
          lambda d: aged(state.developments[d.id].known)),
     ]  # fmt: skip
+    fitted = {
+        ("tracks" if section == "track_lines" else section, i)
+        for section, ids in brief.fitted.items()
+        for i in ids
+    }
+    to_fit = f"left out to keep the brief to {audience.pages} pages"
     found = []
     shown: dict[str, set[str]] = {}
     for kind, items, seen, places, own_reason, outside in kinds:
@@ -118,6 +125,9 @@ def left_out(
             if item.id in seen:
                 continue
             reason = own_reason(item)
+            if reason is None and (kind, item.id) in fitted:
+                found.append(Omission(kind, item.id, "", "fit", to_fit))
+                continue
             if reason is None:
                 reason = (
                     "section"

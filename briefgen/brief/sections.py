@@ -9,7 +9,7 @@ the newest developments.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from briefgen.brief import views as b
@@ -35,8 +35,12 @@ class Sections:
         previous: State | None,
         changes: b.Changes,
         audience: Audience,
+        fit: Mapping[str, int] | None = None,
     ) -> None:
         self.content = content
+        self.fit = fit or {}
+        self.fitted: dict[str, tuple[str, ...]] = {}
+        """Per section, the ids of the items `fit` left out (shown under the limits alone)."""
         self.state = state
         self.as_of = state.day
         self.audience = audience
@@ -68,10 +72,16 @@ class Sections:
         concluded tracks, settled questions): what is live stays whatever its age."""
         return moment is not None and (self.window is None or moment >= self.window)
 
-    def limit(self, section: str, items: Sequence[T]) -> Sequence[T]:
-        """The first items, as many as the audience allows; `items` come most important first."""
+    def limit(self, section: str, items: Sequence[T], ident: Callable[[T], str]) -> Sequence[T]:
+        """The first items, as many as the audience allows, then as many as `fit` keeps to
+        hold the page budget; `items` come most important first."""
         most = self.audience.limits.get(section)  # type: ignore[call-overload]
-        return items[:most] if most else items
+        kept = items[:most] if most else items
+        tight = self.fit.get(section)
+        if tight is not None and tight < len(kept):
+            self.fitted[section] = tuple(ident(i) for i in kept[tight:])
+            kept = kept[:tight]
+        return kept
 
     def cite(self, refs: Iterable[str], excerpt: ExcerptModel | None = None) -> tuple[int, ...]:
         return self.citations.cite(refs, excerpt)
@@ -110,7 +120,9 @@ class Sections:
             if not (self.audience.expired == "drop" and self.expired(j.item))
         ]
         live.sort(key=lambda j: (-j.item.date.first_day.toordinal(), j.item.id))
-        return tuple(self.judgment(entry) for entry in self.limit("judgments", live))
+        return tuple(
+            self.judgment(entry) for entry in self.limit("judgments", live, lambda e: e.item.id)
+        )
 
     def judgment(self, entry: Known[Judgment]) -> b.JudgmentView:
         j = entry.item
@@ -179,7 +191,10 @@ class Sections:
         found.sort(
             key=lambda s: (-s.current.item.when.first_day.toordinal(), s.track.name, s.track.id)
         )
-        return tuple(self.track(s, full, developments) for s in self.limit(section, found))
+        return tuple(
+            self.track(s, full, developments)
+            for s in self.limit(section, found, lambda s: s.track.id)
+        )
 
     def track(self, state: TrackState, full: bool, developments: list[Development]) -> b.TrackView:
         track, now = state.track, self.state.current
@@ -265,7 +280,7 @@ class Sections:
                 i[0],
             ),
         )
-        kept = sorted(self.limit("positions", by_news))
+        kept = sorted(self.limit("positions", by_news, lambda i: i[0]))
         return tuple(
             b.IssueView(
                 issue=issue, positions=tuple(self.position(e) for e in self._by_actor(entries))
@@ -329,7 +344,9 @@ class Sections:
             )
         ]
         found.sort(key=lambda q: (q.settled, self.priority(q), q.question.id))
-        return tuple(self.question(q) for q in self.limit("questions", found))
+        return tuple(
+            self.question(q) for q in self.limit("questions", found, lambda q: q.question.id)
+        )
 
     def priority(self, state: QuestionState) -> int:
         return self.state.current_or_first(state.question.priority)
@@ -388,4 +405,6 @@ class Sections:
         )
 
     def timeline(self) -> tuple[b.DevelopmentView, ...]:
-        return tuple(self.development(d) for d in self.limit("timeline", self.developments()))
+        return tuple(
+            self.development(d) for d in self.limit("timeline", self.developments(), lambda d: d.id)
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefgen import __version__
@@ -51,15 +51,6 @@ def pick_audiences(content: Content, names: Sequence[str] | None) -> list[Audien
     )
 
 
-def explain_all(
-    content: Content, as_of: dt.date | None, names: Sequence[str]
-) -> tuple[dt.date, list[tuple[str, list[Omission]]]]:
-    """What the brief as of `as_of` (the latest edition if None) leaves out, per audience."""
-    day = as_of or latest_edition(content)
-    chosen = pick_audiences(content, names or None)
-    return day, [(a.id, Selection(content, a).explain(day)) for a in chosen]
-
-
 EMPTIED = {"no visible status", "no visible signpost", "hidden sources", "hidden actor"}
 """Reasons an item within an audience's ceiling still reaches none of its briefs."""
 
@@ -94,14 +85,20 @@ class Selection:
         self.series = Series(self.redacted)
 
     def brief(
-        self, as_of: dt.date, *, built_at: dt.datetime, generator: str = GENERATOR
+        self,
+        as_of: dt.date,
+        *,
+        built_at: dt.datetime,
+        generator: str = GENERATOR,
+        fit: Mapping[str, int] | None = None,
     ) -> b.Brief:
-        """The brief for this audience as of one date."""
+        """The brief for this audience as of one date; `fit` holds sections to fewer items than
+        the limits (to keep to the page budget), the rest recorded in `Brief.fitted`."""
         content, audience = self.redacted, self.audience
         span = edition_span(content.settings.period, as_of, [e.as_of for e in content.editions])
         changes = compare(content, span.previous, as_of, self.series)
         previous = self.series.at(span.previous) if span.previous else None
-        sections = Sections(content, self.series.at(as_of), previous, changes, audience)
+        sections = Sections(content, self.series.at(as_of), previous, changes, audience, fit)
         shown: dict[str, Any] = {}
         for section in audience.sections:
             if section == "bottom_line":
@@ -114,6 +111,7 @@ class Selection:
                 shown["changes"] = changes  # cut to what the brief shows, below
         if "sources" in audience.sections:
             shown["sources"] = sections.citations.notes()
+        shown["fitted"] = sections.fitted
         meta = self._meta(as_of, span, built_at, generator)
         brief = b.Brief(meta=meta, **shown)
         if brief.changes is not None:

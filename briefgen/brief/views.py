@@ -363,6 +363,21 @@ class SourceChange(View):
     """The facts resting on it, as a reader knows them (headline, statement...)."""
 
 
+class MovedView(View):
+    """One change as the executive brief names it (`brief.moved`)."""
+
+    kind: str  # track | trend | position | question | signpost | judgment | source | development
+    change: str
+    subject: str
+    """The track's name, the issue, the question, the judgment, the source, the headline."""
+    actor: str | None = None
+    before: str | None = None
+    after: str | None = None
+    """The new status, estimate or stance; the answer; the other track of a link."""
+    count: int | None = None
+    """For a source: how many facts rest on it."""
+
+
 class Changes(View):
     """What changed between the previous edition and this one, for one audience."""
 
@@ -375,6 +390,8 @@ class Changes(View):
     judgments: tuple[JudgmentChange, ...] = ()
     developments: tuple[DevelopmentChange, ...] = ()
     discredited: tuple[SourceChange, ...] = ()
+    moved: tuple[MovedView, ...] = ()
+    """Every change above as one line, most important first."""
 
     @property
     def empty(self) -> bool:
@@ -404,3 +421,6 @@ class Brief(View):
     timeline: tuple[DevelopmentView, ...] = ()
     sources: tuple[SourceNote, ...] = ()
     changes: Changes | None = None
+    fitted: dict[str, tuple[str, ...]] = {}
+    """Per section, the ids of the items left out to keep the brief to its page budget
+    (`Audience.pages`); the audience's fuller briefs show them."""

@@ -78,6 +78,7 @@ class Audience(Model):
             "title_suffix",
             "colophon",
             "apparatus",
+            "pages",
         }
     )
 
@@ -122,4 +123,13 @@ class Audience(Model):
         True,
         description="Print the analyst's apparatus: source grades and question priorities. "
         "A public edition leaves it out.",
+    )
+    pages: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="Most pages the PDF may run to: the build lays it out and leaves out the "
+        "least important items (tracks at a glance, then questions, then judgments beyond "
+        "three) until it fits; the limits are the most it shows when there is room. None: no "
+        "budget.",
     )

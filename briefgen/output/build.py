@@ -98,7 +98,7 @@ def build(
     stamp = record_request(project, key, inputs, [*written, *plan.unchanged])
     write_files(project.out, {REQUESTS: stamp})
     written.append(write_archive(project, content))
-    warnings = (warning,) if warning else ()
+    warnings = ((warning,) if warning else ()) + tuple(plan.warnings)
     return BuildResult(day, written, plan.unchanged, loaded, plan.left_out, warnings)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection
 from briefgen.fingerprint import folder_digest
+from briefgen.output.fit import fit_brief
 from briefgen.output.stamps import STAMP, Stamps, brief_key
 from briefgen.output.swap import replace_folder
 from briefgen.project import Project
@@ -43,6 +44,8 @@ class EditionPlan:
     unchanged: list[Path] = field(default_factory=list)
     left_out: dict[str, list[Omission]] = field(default_factory=dict)
     """What each audience's brief leaves out, for the build's summary lines."""
+    warnings: list[str] = field(default_factory=list)
+    """A brief that cannot keep to its page budget."""
 
 
 def plan_edition(
@@ -66,7 +69,16 @@ def plan_edition(
         if fresh:
             plan.unchanged += [folder / name for name in fresh]
             continue
-        files = render_files(project.root, brief, audience, options.formats, pool, options.cache)
+        laid_out = None
+        if audience.pages:
+            fitted = fit_brief(project.root, selection, day, options.built_at, options.cache)
+            brief, laid_out = fitted.brief, (fitted.html, fitted.document)
+            plan.warnings += [fitted.warning] if fitted.warning else []
+            if options.explain:
+                plan.left_out[audience.id] = selection.explain(day, brief)
+        files = render_files(
+            project.root, brief, audience, options.formats, pool, options.cache, laid_out
+        )
         plan.files.update(files)
         plan.keys[audience.id] = (key, list(files))
     return plan

@@ -19,8 +19,8 @@ from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
-from briefgen.render.when import when_html
 from briefgen.render.typography import finalize, smart_quotes, url_breaks
+from briefgen.render.when import when_html
 
 
 def _human(value: dt.date | PartialDate) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
@@ -23,6 +23,23 @@ Pending = bytes | Callable[[], bytes]
 an HTML file whose fonts are subset once the PDFs are queued)."""
 
 
+def brief_html(root: Path, brief: Brief, audience: Audience, cache: Path | None = None) -> str:
+    """The brief's page, as the PDF lays it out (system fonts; the HTML file embeds its own)."""
+    html = render_html(
+        brief, root, template=audience.template, stylesheet=audience.stylesheet, cache=cache
+    )
+    templates, roots = pdf_roots(root)
+    # The PDF's policy for every format: an HTML file never loads what a PDF would refuse.
+    check_html(html, templates, roots, f"the {audience.id} brief")
+    return html
+
+
+def pdf_roots(root: Path) -> tuple[Path, list[Path]]:
+    """Where a brief's resources resolve, and the folders they may come from."""
+    templates = root / "templates"
+    return templates, [BUILTIN_TEMPLATES, templates.resolve()]
+
+
 def render_files(
     root: Path,
     brief: Brief,
@@ -30,20 +47,17 @@ def render_files(
     formats: Iterable[str],
     pool: PdfPool | None = None,
     cache: Path | None = None,
+    laid_out: tuple[str, Any] | None = None,
 ) -> dict[str, Pending]:
     """Every requested file of one brief, keyed by file name; PDFs go to the pool if given.
 
     `cache` keeps compiled templates for the next build (the preview passes none: it writes
-    nothing into the project).
+    nothing into the project). `laid_out` is the brief's page already laid out (a brief fitted
+    to its page budget), written as the PDF as it is.
     """
     formats = list(formats)
-    html = render_html(
-        brief, root, template=audience.template, stylesheet=audience.stylesheet, cache=cache
-    )
-    templates = root / "templates"
-    roots = [BUILTIN_TEMPLATES, templates.resolve()]
-    # The PDF's policy for every format: an HTML file never loads what a PDF would refuse.
-    check_html(html, templates, roots, f"the {audience.id} brief")
+    html = laid_out[0] if laid_out else brief_html(root, brief, audience, cache)
+    templates, roots = pdf_roots(root)
     files: dict[str, Pending] = {}
     # The PDF carries the JSON too; made only when a format needs it.
     resolved = brief_json(brief).encode("utf-8") if {"pdf", "json"} & set(formats) else b""
@@ -56,7 +70,12 @@ def render_files(
         # The PDF carries the same JSON as the .json file, byte for byte.
         meta = brief.meta
         enclosure = Enclosure(f"{audience.id}.json", resolved, meta.built_at, meta.revision)
-        if pool is None:
+        if laid_out:
+            from briefgen.render.pdf import write_pdf
+
+            document = laid_out[1]
+            files[f"{audience.id}.pdf"] = lambda: write_pdf(document, enclosure)
+        elif pool is None:
             from briefgen.render.pdf import render_pdf
 
             files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots, enclosure)

@@ -15,8 +15,10 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import RenderError
 from briefgen.reading import Refused, read_bytes
@@ -63,18 +65,37 @@ def render_pdf(
 ) -> bytes:
     """Lay out `html` as a tagged PDF/A-3b, carrying `enclosure` if given. Resources resolve
     against `base` and must lie under `roots`."""
+    return write_pdf(lay_out(html, base, roots), enclosure)
+
+
+def lay_out(html: str, base: Path, roots: Iterable[Path]) -> Any:
+    """WeasyPrint's laid-out document (its pages, its boxes) for `html`, not yet a PDF."""
     import weasyprint
-    from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _fetcher_class()(roots)
     html = bidi_isolates(html)
+    with _errors("lay out"):
+        return weasyprint.HTML(
+            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
+
+
+def write_pdf(document: Any, enclosure: Enclosure | None = None) -> bytes:
+    """A laid-out document as a tagged PDF/A-3b, carrying `enclosure` if given."""
+    with _errors("write"):
+        return write_archival(document, enclosure)
+
+
+@contextmanager
+def _errors(doing: str) -> Iterator[None]:
+    """WeasyPrint's failures as our own errors, with room for its recursion. Attachments are
+    fetched as the PDF is written, so a refused fetch can come from either step."""
+    from weasyprint.urls import FatalURLFetchingError
+
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
-        return write_archival(document, enclosure)
+        yield
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
     except RecursionError:
@@ -82,7 +103,7 @@ def render_pdf(
             "the document is nested too deeply to lay out; simplify the template or content"
         ) from None
     except Exception as exc:
-        raise RenderError(f"WeasyPrint could not lay out the brief: {exc}") from None
+        raise RenderError(f"WeasyPrint could not {doing} the brief: {exc}") from None
     finally:
         sys.setrecursionlimit(limit)
 

@@ -159,7 +159,9 @@ def test_executive_watches_the_first_signpost_not_yet_observed(make_project) -> 
         }
     )
     page = render_html(brief_for(root, "2025-07-03", "executive"), root, template="executive.html")
-    assert "To watch: SECONDSIGN" in page and "FIRSTSIGN" not in page
+    questions = page[page.index('id="open-questions"') :]
+    assert "To watch: SECONDSIGN" in questions and "FIRSTSIGN" not in questions
+    assert "<b>Seen:</b> FIRSTSIGN a name leaks." in page  # what moved names it
     [q] = brief_for(root, "2025-07-03", "analyst").questions
     assert q.signposts[0].seen_in == ("July Outlet",)
 
