@@ -54,7 +54,7 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
         if was is None:
             change = "opened"
         elif was.status != status.status:
-            change = "ended" if status.status == "concluded" else "status"
+            change = "ended" if now.closed else "status"
         elif any(s != status.status for s in interim):
             change = "reverted"
         if change:

@@ -22,6 +22,7 @@ from briefgen.brief.redact import omitted, redact
 from briefgen.brief.sections import Sections
 from briefgen.content.editions import Audience
 from briefgen.content.fields import SENSITIVITIES
+from briefgen.content.labels import Labels
 from briefgen.content.load import Loaded
 from briefgen.content.models import Content
 from briefgen.errors import Problem, UsageError
@@ -98,7 +99,9 @@ class Selection:
     ) -> b.Brief:
         """The brief for this audience as of one date."""
         content, audience = self.redacted, self.audience
-        span = edition_span(content.settings.period, as_of, [e.as_of for e in content.editions])
+        settings = content.settings
+        labels = Labels.resolve(settings.language, settings.labels)
+        span = edition_span(settings.period, as_of, [e.as_of for e in content.editions], labels)
         changes = compare(content, span.previous, as_of, self.series)
         previous = self.series.at(span.previous) if span.previous else None
         sections = Sections(content, self.series.at(as_of), previous, changes, span, audience)
@@ -115,7 +118,7 @@ class Selection:
         if "sources" in audience.sections:
             shown["sources"] = sections.citations.notes()
         meta = self._meta(as_of, span, built_at, generator)
-        brief = b.Brief(meta=meta, **shown)
+        brief = b.Brief(meta=meta, labels=labels, vocabulary=settings.vocabulary, **shown)
         if brief.changes is not None:
             brief = brief.model_copy(update={"changes": only_shown(brief.changes, brief)})
         level = max(

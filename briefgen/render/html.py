@@ -4,28 +4,74 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import string
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.brief.views import Brief
 from briefgen.content import markup
-from briefgen.content.dates import PartialDate, human_date, short_date
+from briefgen.content.dates import PartialDate
+from briefgen.content.labels import Labels, Unfilled
 from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
 
 
-def _human(value: dt.date | PartialDate) -> str:
-    return value.human() if isinstance(value, PartialDate) else human_date(value)
+def _labels(context: jinja2.runtime.Context) -> Labels:
+    """The brief's labels; a page without a brief (the archive) passes its own or is English."""
+    brief = context.get("brief")
+    found = brief.labels if isinstance(brief, Brief) else context.get("labels")
+    return found if isinstance(found, Labels) else ENGLISH
 
 
-def _short(value: dt.date | PartialDate) -> str:
-    return value.short() if isinstance(value, PartialDate) else short_date(value)
+@jinja2.pass_context
+def _human(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
+    return _labels(context).date(value)
+
+
+@jinja2.pass_context
+def _short(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
+    return _labels(context).date(value, short=True)
+
+
+@jinja2.pass_context
+def _label(
+    context: jinja2.runtime.Context, key: str, count: int | None = None, **values: object
+) -> Markup:
+    """`{{ label("section.tracks") }}`, `{{ label("count.facts_rest", count=n) }}`: the label's
+    text escaped; a value given as Markup (a link, a bold name) stays markup."""
+    labels = _labels(context)
+    if count is not None:
+        values["count"] = labels.number(count)
+    safe = {name: v if isinstance(v, Markup) else escape(v) for name, v in values.items()}
+    return Markup(str(escape(labels.form(key, count))).format_map(Unfilled(safe)))
+
+
+@jinja2.pass_context
+def _word(context: jinja2.runtime.Context, value: str, kind: str) -> str:
+    """`{{ t.format | word("format") }}`: a vocabulary value in the brief's language."""
+    return _labels(context).word(kind, value)
+
+
+@jinja2.pass_context
+def _css_label(context: jinja2.runtime.Context, key: str) -> Markup:
+    """A label as a CSS `content` value: `page.of` gives "Page " counter(page) " of "
+    counter(pages); other placeholders are left out."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(_labels(context)(key)):
+        if literal:
+            parts.append(css_string(literal))
+        if name in ("page", "pages"):
+            parts.append(Markup(f"counter({name})"))
+    return Markup(" ").join(parts)
+
+
+ENGLISH = Labels.resolve("en")
 
 
 def css_string(text: str) -> Markup:
@@ -104,6 +150,9 @@ def _configured(
     env.filters["human"] = _human
     env.filters["short"] = _short
     env.filters["css_string"] = css_string
+    env.filters["word"] = _word
+    env.globals["label"] = _label
+    env.globals["css_label"] = _css_label
     env.globals["status_figure"] = status_figure
     return env
 
@@ -189,5 +238,10 @@ def render_html(
         brief=brief,
         sections=list(meta.sections),
         stylesheet=stylesheet,
-        document_title=f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}",
+        document_title=brief.labels(
+            "document.title",
+            title=meta.title,
+            audience=meta.audience_label,
+            date=brief.labels.date(meta.as_of),
+        ),
     )
