@@ -156,3 +156,23 @@ def _date_words(
     names = get_month_names(width, context="format", locale=_locale(language))
     months = ("", *(str(names[m]) for m in range(1, 13)))
     return DateWords(months, {"early": early, "mid": mid, "late": late}, approx)
+
+
+def listing(
+    language: str, overrides: Mapping[str, Text], vocabulary: frozenset[str] = frozenset()
+) -> list[tuple[str, Text, str]]:
+    """Every key a brief of `language` prints, its text, and where that text comes from (the
+    language's catalogue, English for a missing translation, or brief.yaml)."""
+    base, own = catalogue(BASE), catalogue(language)
+    rows = []
+    for key in sorted(set(base) | set(vocabulary) | set(overrides)):
+        if key in overrides:
+            rows.append((key, overrides[key], "brief.yaml"))
+        elif key in own:
+            rows.append((key, own[key], language))
+        elif key in base:
+            untranslated = language.split("-")[0] != BASE
+            rows.append((key, base[key], "en (untranslated)" if untranslated else BASE))
+        else:  # a value of the project's own vocabulary: printed as written
+            rows.append((key, key.partition(".")[2], "as written"))
+    return rows
