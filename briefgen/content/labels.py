@@ -24,6 +24,7 @@ from briefgen.content.dates import DateWords, PartialDate
 
 CATALOGUES = Path(__file__).resolve().parent / "labels"
 BASE = "en"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 Text = str | dict[str, str]
 """A label: its text, or its text for each CLDR plural category (one, other, ...)."""
 
@@ -34,7 +35,7 @@ def catalogue(language: str) -> dict[str, Text]:
     for name in (language, language.split("-")[0]):
         path = CATALOGUES / f"{name}.yaml"
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
             return dict(data)
     return {}
 
