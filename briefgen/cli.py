@@ -346,6 +346,48 @@ def sources(root: Path, content: Path | None, source_id: str | None, as_json: bo
 
 
 @main.command()
+@with_project
+@click.option("--json", "as_json", is_flag=True, help="Print the labels as JSON.")
+@reports_errors
+def labels(root: Path, content: Path | None, as_json: bool) -> None:
+    """List every label a brief prints, with its text in the brief's language."""
+    from briefgen.content.labels import listing
+    from briefgen.content.load import load
+    from briefgen.project import Project
+    from briefgen.render.labels_list import labels_json, labels_text
+
+    project = Project.at(root, content)
+    settings = load(project.root, project.content).content.settings
+    rows = listing(settings.language, settings.labels, settings.vocabulary.label_keys())
+    click.echo((labels_json if as_json else labels_text)(rows), nl=False)
+
+
+@main.group()
+def templates() -> None:
+    """Built-in templates: copy one into the project to adapt it."""
+
+
+@templates.command("export")
+@click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Folder of the brief project.",
+)
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Replace the project's own copy.")
+@reports_errors
+def templates_export(root: Path, name: str, force: bool) -> None:
+    """Copy the built-in template NAME (e.g. partials/tracks.html) into templates/."""
+    from briefgen.output.template_export import export
+    from briefgen.project import Project
+
+    click.echo(f"wrote {export(Project.at(root), name, force)}")
+
+
+@main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @reports_errors
 def init(folder: Path) -> None:

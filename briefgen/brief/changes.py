@@ -13,6 +13,7 @@ from briefgen.brief.moved import ranked
 from briefgen.brief.state import State, TrackState, state_on, trend_between
 from briefgen.content.facts import Judgment
 from briefgen.content.knowledge import Knowledge
+from briefgen.content.labels import Labels
 from briefgen.content.models import Content
 from briefgen.content.reliance import by_source
 
@@ -33,8 +34,10 @@ class Series:
         return self._states[day]
 
 
-def _estimate(j: Judgment) -> str:
-    return f"{j.likelihood}, {j.confidence} confidence"
+def _estimate(j: Judgment, labels: Labels) -> str:
+    """'likely, moderate confidence' in the brief's language."""
+    confidence = labels("judgment.confidence", confidence=labels.word("confidence", j.confidence))
+    return f"{labels.word('likelihood', j.likelihood)}, {confidence}"
 
 
 def _interim(was: TrackState, now: TrackState) -> tuple[str, ...]:
@@ -55,7 +58,7 @@ def _tracks(old: State, new: State) -> list[b.TrackChange]:
         if was is None:
             change = "opened"
         elif was.status != status.status:
-            change = "ended" if status.status == "concluded" else "status"
+            change = "ended" if now.closed else "status"
         elif any(s != status.status for s in interim):
             change = "reverted"
         if change:
@@ -185,7 +188,7 @@ def _signposts(old: State, new: State) -> list[b.SignpostChange]:
     return found
 
 
-def _judgments(old: State, new: State) -> list[b.JudgmentChange]:
+def _judgments(old: State, new: State, labels: Labels) -> list[b.JudgmentChange]:
     changes = []
     by_date = sorted(new.judgments.items(), key=lambda i: (i[1].item.date, i[0]), reverse=True)
     for jid, now in by_date:
@@ -200,8 +203,8 @@ def _judgments(old: State, new: State) -> list[b.JudgmentChange]:
                 statement=j.statement,
                 change=change,
                 before_statement=was.statement if change == "replaced" and was else None,
-                before=_estimate(was) if was else None,
-                after=_estimate(j),
+                before=_estimate(was, labels) if was else None,
+                after=_estimate(j, labels),
                 reason=j.reason,
             )
         )
@@ -251,7 +254,9 @@ def compare(
         positions=tuple(_positions(old, new, actors)),
         questions=tuple(_questions(old, new)),
         signposts=tuple(_signposts(old, new)),
-        judgments=tuple(_judgments(old, new)),
+        judgments=tuple(
+            _judgments(old, new, Labels.resolve(content.settings.language, content.settings.labels))
+        ),
         developments=tuple(
             b.DevelopmentChange(id=d.id, date=d.date, reported=d.reported, headline=d.headline)
             for d in fresh

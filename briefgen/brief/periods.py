@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from briefgen.content.dates import PartialDate
+from briefgen.content.labels import Labels
+
 
 @dataclass(frozen=True)
 class EditionSpan:
@@ -56,16 +59,25 @@ def next_issue(period: str, as_of: dt.date) -> dt.date:
     return _add_months(as_of, 1)
 
 
-def label(period: str, as_of: dt.date) -> str:
-    if period == "weekly":
-        year, week, _ = as_of.isocalendar()
-        return f"Weekly brief · {year}-W{week:02d}"
-    if period == "monthly":
-        return f"Monthly brief · {as_of:%Y-%m}"
-    return f"Daily brief · {as_of.isoformat()}"
+def label(period: str, as_of: dt.date, labels: Labels | None = None) -> str:
+    """'Weekly brief · 2025-W27' in the brief's language (labels edition.weekly, .monthly,
+    .daily); the label may also use {date} (3 July 2025) or {month_name} (July 2025)."""
+    labels = labels or Labels.resolve("en")
+    year, week, _ = as_of.isocalendar()
+    return labels(
+        f"edition.{period}",
+        year=year,
+        week=f"{week:02d}",
+        month=f"{as_of:%Y-%m}",
+        month_name=labels.date(PartialDate.parse(f"{as_of:%Y-%m}")),
+        day=as_of.isoformat(),
+        date=labels.date(as_of),
+    )
 
 
-def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> EditionSpan:
+def edition_span(
+    period: str, as_of: dt.date, editions: list[dt.date], labels: Labels | None = None
+) -> EditionSpan:
     """Where `as_of` sits in the series the content's editions define.
 
     Counts only earlier editions, so adding later ones never changes a past edition. A date
@@ -74,7 +86,7 @@ def edition_span(period: str, as_of: dt.date, editions: list[dt.date]) -> Editio
     earlier = sorted(day for day in set(editions) if day < as_of)
     return EditionSpan(
         start=period_start(period, as_of),
-        label=label(period, as_of),
+        label=label(period, as_of, labels),
         number=len(earlier) + 1 if as_of in editions else None,
         next=next_issue(period, as_of),
         previous=earlier[-1] if earlier else None,

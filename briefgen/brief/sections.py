@@ -18,7 +18,7 @@ from briefgen.brief.periods import window_start
 from briefgen.brief.state import Known, QuestionState, State, TrackState
 from briefgen.content.editions import Audience
 from briefgen.content.facts import Development, Judgment, Position
-from briefgen.content.fields import LIKELIHOODS, ExcerptModel
+from briefgen.content.fields import ExcerptModel
 from briefgen.content.models import Content, Source
 
 T = TypeVar("T")
@@ -141,7 +141,7 @@ class Sections:
             id=j.id,
             statement=j.statement,
             likelihood=j.likelihood,
-            likelihood_rank=LIKELIHOODS.index(j.likelihood),
+            likelihood_rank=self.content.settings.vocabulary.likelihoods.index(j.likelihood),
             confidence=j.confidence,
             basis=j.basis,
             date=j.date,

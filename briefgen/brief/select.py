@@ -22,6 +22,7 @@ from briefgen.brief.redact import omitted, redact
 from briefgen.brief.sections import Sections
 from briefgen.content.editions import Audience
 from briefgen.content.fields import SENSITIVITIES
+from briefgen.content.labels import Labels
 from briefgen.content.load import Loaded
 from briefgen.content.models import Content
 from briefgen.errors import Problem, UsageError
@@ -95,7 +96,9 @@ class Selection:
         """The brief for this audience as of one date; `fit` holds sections to fewer items than
         the limits (to keep to the page budget), the rest recorded in `Brief.fitted`."""
         content, audience = self.redacted, self.audience
-        span = edition_span(content.settings.period, as_of, [e.as_of for e in content.editions])
+        settings = content.settings
+        labels = Labels.resolve(settings.language, settings.labels)
+        span = edition_span(settings.period, as_of, [e.as_of for e in content.editions], labels)
         changes = compare(content, span.previous, as_of, self.series)
         previous = self.series.at(span.previous) if span.previous else None
         sections = Sections(content, self.series.at(as_of), previous, changes, audience, fit)
@@ -113,7 +116,7 @@ class Selection:
             shown["sources"] = sections.citations.notes()
         shown["fitted"] = sections.fitted
         meta = self._meta(as_of, span, built_at, generator)
-        brief = b.Brief(meta=meta, **shown)
+        brief = b.Brief(meta=meta, labels=labels, vocabulary=settings.vocabulary, **shown)
         if brief.changes is not None:
             brief = brief.model_copy(update={"changes": only_shown(brief.changes, brief)})
         level = max(

@@ -42,11 +42,13 @@ class TrackState:
     """Its links to other tracks known by the day (became, merged into, split from)."""
     linked: tuple[tuple[str, Known[TrackLink]], ...] = ()
     """Links of other tracks to this one known by the day, with the other track's id."""
+    closed: bool = False
+    """Its current status is one the vocabulary marks closed (concluded)."""
 
     @property
     def settled(self) -> bool:
         """Concluded, or gone on as another track: history, no longer live."""
-        return self.current.item.status == "concluded" or self.ended_by_link is not None
+        return self.closed or self.ended_by_link is not None
 
     @property
     def ended_by_link(self) -> Known[TrackLink] | None:
@@ -191,7 +193,8 @@ def state_on(
                 if link.item.track == track.id
             )
             history = tuple(Known(s, order[1]) for order, s in ordered)
-            tracks[track.id] = TrackState(track, history, links[track.id], linked)
+            closed = content.settings.vocabulary.closed(history[-1].item.status)
+            tracks[track.id] = TrackState(track, history, links[track.id], linked, closed)
 
     positions: dict[tuple[str, str], list[tuple[Order, Known[Position]]]] = {}
     for p in content.positions:

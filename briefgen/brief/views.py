@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from briefgen.content.dates import PartialDate
+from briefgen.content.labels import Labels
+from briefgen.content.vocabulary import Vocabulary
 
 
 class View(BaseModel):
@@ -424,3 +426,7 @@ class Brief(View):
     fitted: dict[str, tuple[str, ...]] = {}
     """Per section, the ids of the items left out to keep the brief to its page budget
     (`Audience.pages`); the audience's fuller briefs show them."""
+    labels: Labels = Field(default_factory=lambda: Labels.resolve("en"), exclude=True)
+    """The words the templates print, in the brief's language (not part of its JSON)."""
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary, exclude=True)
+    """The brief's track statuses with their colours, its likelihood scale, ..."""

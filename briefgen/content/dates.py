@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, cast
@@ -38,6 +38,22 @@ _RANGE_HINT = (
 )
 MONTHS = tuple(calendar.month_name)
 MONTHS_SHORT = tuple(calendar.month_abbr)
+
+
+class DateWords(NamedTuple):
+    """The words a date is written with in one language (the label catalogue supplies them)."""
+
+    months: Sequence[str]
+    """Index 1 to 12."""
+    parts: Mapping[str, str]
+    """early, mid, late in that language; one ending in '-' joins its month ('mi-juillet')."""
+    approximate: str
+    """'c. {date}'."""
+
+
+_ENGLISH_PARTS = {part: part for part in PARTS}
+ENGLISH = DateWords(MONTHS, _ENGLISH_PARTS, "c. {date}")
+ENGLISH_SHORT = DateWords(MONTHS_SHORT, _ENGLISH_PARTS, "c. {date}")
 
 
 class Moment(NamedTuple):
@@ -81,10 +97,14 @@ class Moment(NamedTuple):
             text += f"-{self.day:02d}"
         return f"{self.part} {text}" if self.part else text
 
-    def words(self, months: Sequence[str]) -> list[str]:
+    def words(self, words: DateWords) -> list[str]:
         """['3', 'July', '2025'], ['late', 'July', '2025'], ['July', '2025'], ['2025']."""
-        lead = [str(self.day)] if self.day else [self.part] if self.part else []
-        return [*lead, *([months[self.month]] if self.month else []), str(self.year)]
+        month = [words.months[self.month]] if self.month else []
+        part = words.parts[self.part] if self.part else ""
+        if part.endswith("-") and month:
+            return [part + month[0], str(self.year)]
+        lead = [str(self.day)] if self.day else [part] if part else []
+        return [*lead, *month, str(self.year)]
 
 
 def _moment(text: str, whole: str) -> Moment:
@@ -171,19 +191,20 @@ class PartialDate:
         text = self.start.iso() + (f"/{self.end.iso()}" if self.end else "")
         return ("~" if self.approximate else "") + text
 
-    def _text(self, months: Sequence[str]) -> str:
-        start = self.start.words(months)
-        text = _joined(start, self.end.words(months)) if self.end else " ".join(start)
-        return f"c. {text}" if self.approximate else text
+    def text(self, words: DateWords) -> str:
+        """The date in one language's words, by its precision."""
+        start = self.start.words(words)
+        text = _joined(start, self.end.words(words)) if self.end else " ".join(start)
+        return words.approximate.format(date=text) if self.approximate else text
 
     def human(self) -> str:
         """'3 July 2025', 'late July 2025', 'August–September 2025', '3–5 August 2025';
         'c.' in front when approximate."""
-        return self._text(MONTHS)
+        return self.text(ENGLISH)
 
     def short(self) -> str:
         """'3 Jul 2025', 'late Jul 2025', 'Aug–Sep 2025' for tables and timelines."""
-        return self._text(MONTHS_SHORT)
+        return self.text(ENGLISH_SHORT)
 
     def __str__(self) -> str:
         return self.iso()

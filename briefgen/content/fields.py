@@ -36,17 +36,15 @@ SourceRefs = Annotated[
     Field(min_length=1, description="Ids of the sources that support this; at least one."),
 ]
 
-Likelihood = Literal[
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
+Word = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+"""A value of the brief's vocabulary used as a CSS class too (a track status or format)."""
+Likelihood = Annotated[
+    Text,
+    Field(description="A term of the brief's likelihood scale (`vocabulary: likelihoods`)."),
 ]
-LIKELIHOODS: tuple[str, ...] = get_args(Likelihood)
-Confidence = Literal["low", "moderate", "high"]
+Confidence = Annotated[
+    Text, Field(description="A confidence level of the brief (`vocabulary: confidences`).")
+]
 Sensitivity = Literal["public", "internal", "restricted"]
 SENSITIVITIES: tuple[str, ...] = get_args(Sensitivity)
 MaybeSensitivity = Annotated[
@@ -57,8 +55,10 @@ MaybeSensitivity = Annotated[
         "`sensitivity`."
     ),
 ]
-TrackFormat = Literal["direct", "indirect", "backchannel"]
-TrackStatus = Literal["proposed", "exploratory", "active", "stalled", "suspended", "concluded"]
+TrackFormat = Word
+TrackStatus = Annotated[
+    Word, Field(description="A track status of the brief (`vocabulary: track_statuses`).")
+]
 Period = Literal["daily", "weekly", "monthly"]
 
 

@@ -24,6 +24,7 @@ from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
 from briefgen.content.sourcing import sourcing
 from briefgen.content.template_refs import template_problems
+from briefgen.content.wording import label_problems, vocabulary_problems
 from briefgen.errors import ContentError, Problem, relative
 
 SETTINGS_FILE = "brief.yaml"
@@ -144,6 +145,7 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
 
     settings_path = content_dir / SETTINGS_FILE
     settings: Settings | None = None
+    settings_doc: Document | None = None
     if not (settings_path.is_file() or settings_path.is_symlink()):
         problems.append(
             Problem(relative(settings_path, root), 0, "", "missing: the brief's settings")
@@ -157,6 +159,7 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
             model, found = _validate(doc, Settings)
             problems += found
             settings = model if isinstance(model, Settings) else None
+            settings_doc = doc
 
     items: dict[str, list[tuple[Any, Document]]] = {kind: [] for kind in KINDS}
     for file in files:
@@ -193,6 +196,9 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
             ]
 
     warnings = cross_check(items) + evidence(items, content_dir, root)
+    if settings is not None and settings_doc is not None:
+        problems += vocabulary_problems(items, settings.vocabulary)
+        warnings += label_problems(settings, settings_doc)
     problems += [p for p in warnings if not p.warning]
     if not problems:  # with a broken item, an order could only be guessed
         problems += unordered(items) + cycles(items)

@@ -30,8 +30,14 @@ from briefgen.content.fields import (
     Slug,
     Text,
 )
+from briefgen.content.labels import locale
 from briefgen.content.questions import Question
 from briefgen.content.tracks import Track
+from briefgen.content.vocabulary import Vocabulary
+
+PluralForm = Annotated[str, StringConstraints(pattern=r"^(zero|one|two|few|many|other)$")]
+"""A CLDR plural category."""
+LabelText = Text | dict[PluralForm, Text]
 
 
 class Marking(Model):
@@ -64,6 +70,8 @@ class Settings(Model):
             "cite_as",
             "licence",
             "contact",
+            "labels",
+            "vocabulary",
         }
     )
 
@@ -76,7 +84,21 @@ class Settings(Model):
     )
     organisation: Text = Field(description="Issuing organisation.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        "en", description="Language of the brief as a BCP 47 tag, e.g. en or en-GB."
+        "en",
+        description="Language of the brief as a BCP 47 tag, e.g. en, en-GB, fr or ar: every "
+        "label, date and number is printed in it (catalogues ship for en, fr and ar; a label a "
+        "language lacks is shown in English and `check` warns).",
+    )
+    labels: dict[str, LabelText] = Field(
+        default_factory=dict,
+        description="Labels renamed for this brief, by key (`briefgen labels` lists every key "
+        "with its text), e.g. `section.tracks: Negotiation channels`. A label with a count "
+        "takes a mapping of CLDR plural forms (one, other, ...).",
+    )
+    vocabulary: Vocabulary = Field(
+        default_factory=Vocabulary,
+        description="The track formats, track statuses (colour, closed), likelihoods and "
+        "confidences content may use; briefgen's own if left out.",
     )
     handling: Text = Field(
         "INTERNAL",
@@ -109,6 +131,12 @@ class Settings(Model):
     contact: Text | None = Field(
         None, description="Where readers write to, e.g. a desk's e-mail address; in the colophon."
     )
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        locale(value)
+        return value
 
     @field_validator("markings")
     @classmethod

@@ -12,7 +12,7 @@ from briefgen.content.knowledge import published_by
 from briefgen.errors import Problem
 
 
-def _values(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+def values_at(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every id the path reaches in a raw document, with its location."""
     if not path:
         if isinstance(value, str):
@@ -27,23 +27,23 @@ def _values(value: Any, path: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     if head == "*":
         if isinstance(value, list):
             for index, item in enumerate(value):
-                yield from _values(item, rest, (*loc, index))
+                yield from values_at(item, rest, (*loc, index))
     elif head == "~":
         if history:
             for index, entry in enumerate(value):
-                yield from _values(entry.get("value"), rest, (*loc, index, "value"))
+                yield from values_at(entry.get("value"), rest, (*loc, index, "value"))
         else:
-            yield from _values(value, rest, loc)
+            yield from values_at(value, rest, loc)
     elif head == "#":
         for index, entry in enumerate(value if history else ()):
-            yield from _values(entry, rest, (*loc, index))
+            yield from values_at(entry, rest, (*loc, index))
     elif isinstance(head, str) and head.startswith("?"):
         if isinstance(value, dict):
-            yield from _values(value.get(head[1:]), rest, (*loc, head[1:]))
+            yield from values_at(value.get(head[1:]), rest, (*loc, head[1:]))
         else:
-            yield from _values(value, rest, loc)
+            yield from values_at(value, rest, loc)
     elif isinstance(value, dict):
-        yield from _values(value.get(head), rest, (*loc, head))
+        yield from values_at(value.get(head), rest, (*loc, head))
 
 
 def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
@@ -75,7 +75,7 @@ def cross_check(items: dict[str, list[tuple[Any, Document]]]) -> list[Problem]:
     for kind, pairs in items.items():
         for _, doc in pairs:
             for path, target in KINDS[kind].all_references():
-                for loc, ref in _values(doc.data, path):
+                for loc, ref in values_at(doc.data, path):
                     if ref not in ids[target]:
                         field = ".".join(str(p) for p in loc)
                         problems.append(

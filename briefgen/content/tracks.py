@@ -99,7 +99,8 @@ class Track(Model):
     name: Text = Field(description="Name of the track.")
     summary: Changing[Text] = Field(description="One line: what the track is about.")
     format: Changing[TrackFormat] = Field(
-        description="direct, indirect or backchannel; a history when the talks change form."
+        description="A track format of the brief (`vocabulary: track_formats`; by default direct, "
+        "indirect or backchannel); a history when the talks change form."
     )
     parties: Changing[Parties] = Field(description="Actor ids of the parties.")
     mediators: Changing[list[Mediator]] | None = Field(

@@ -8,26 +8,17 @@ spare, because nothing here may lay text out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from briefgen.brief.periods import period_start
 from briefgen.brief.views import Brief, Status, TrackView
-from briefgen.content.dates import PartialDate, human_date, short_date
+from briefgen.content.dates import PartialDate
 from briefgen.render.axis import Scale, ticks
 from briefgen.render.when import when
 
-# The colours of style.css's .status-* classes, so a span reads like the status word beside
-# it; in the order of a track's life, which the legend follows.
-COLOURS = {
-    "proposed": "#6b4e9b",
-    "exploratory": "#1f3a5f",
-    "active": "#1e6b3a",
-    "stalled": "#9a6a00",
-    "suspended": "#a4461b",
-    "concluded": "#555555",
-}
 INK, MUTED, RULE, ACCENT = "#1c2430", "#5b6573", "#d5d9df", "#1f3a5f"
 SANS = "Inter, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
 
@@ -120,12 +111,16 @@ def status_figure(brief: Brief) -> Markup:
     first, last = domain(brief)
     widest = max(text_width(t.name, NAME) for t in brief.tracks)
     name_room = min(widest + GAP, WIDTH * 0.34)
-    status_room = max(text_width(t.status.status, SMALL, caps=True) for t in brief.tracks) + GAP
+    word = brief.labels.word
+    status_room = max(
+        text_width(word("status", t.status.status), SMALL, True) for t in brief.tracks
+    )
+    status_room += GAP
     scale = Scale(first, last, name_room, WIDTH - status_room - GAP)
     rows, top = [], float(TOP)
     for track in brief.tracks:
         lines = _lines(track.name, name_room - GAP)
-        rows.append(_row(track, lines, top, scale, first, last))
+        rows.append(_row(brief, track, lines, top, scale, (first, last)))
         top += ROW + LINE * (len(lines) - 1)
     legend, height = _legend(brief, top + 30)
     title, desc = alternative(brief, first, last)
@@ -137,14 +132,28 @@ def status_figure(brief: Brief) -> Markup:
         f'<title id="status-figure-title">{escape(title)}</title>'
         f'<desc id="status-figure-desc">{escape(desc)}</desc>\n'
         # A line per row and per mark, so that a change to the figure reads as a small diff.
-        + "\n".join([*_edition_lines(brief, scale, top), *rows, *_axis(scale, top), legend])
+        + "\n".join(
+            [
+                *_edition_lines(brief, scale, top),
+                *rows,
+                *_axis(scale, top, brief.labels.date_words(short=True).months),
+                legend,
+            ]
+        )
         + "</svg>"
     )
 
 
 def _row(
-    track: TrackView, lines: list[str], top: float, scale: Scale, first: dt.date, last: dt.date
+    brief: Brief,
+    track: TrackView,
+    lines: list[str],
+    top: float,
+    scale: Scale,
+    days: tuple[dt.date, dt.date],
 ) -> str:
+    first, last = days
+    labels, colours = brief.labels, _colours(brief)
     bottom = top + ROW + LINE * (len(lines) - 1)
     middle = top + ROW / 2  # the bar sits level with the name's first line
     bar = middle - BAR / 2
@@ -158,7 +167,7 @@ def _row(
         ),
     ]
     for span in spans(track, first, last):
-        colour = COLOURS.get(span.status.status, MUTED)
+        colour = colours.get(span.status.status, MUTED)
         x, end = scale.x(span.start), scale.x(span.end)
         out.append(
             f'<rect x="{_num(x)}" y="{_num(bar)}" width="{_num(end - x)}" height="{BAR}" '
@@ -173,18 +182,18 @@ def _row(
                 f'<path d="M{_num(x)} {_num(middle - d)}l{_num(d)} {_num(d)}l-{_num(d)} '
                 f'{_num(d)}l-{_num(d)} -{_num(d)}z" {paint}/>'
             )
-        since = when(span.status, since=True) if span.clipped else ""
-        label = span.status.status + since
+        status = labels.word("status", span.status.status)
+        label = status + (when(span.status, labels, since=True) if span.clipped else "")
         # The status now is written at the right; its date too, unless a diamond shows it.
         if (span.clipped or not span.current) and text_width(label, SMALL) + 12 <= end - x:
             out.append(
                 f'<text x="{_num(x + 7)}" y="{_num(middle + 3)}" font-size="{SMALL}" '
                 f'fill="{colour}">{escape(label)}</text>'
             )
-    now = track.status.status
+    now = labels.word("status", track.status.status)
     out.append(
         f'<text x="{WIDTH}" y="{_num(middle + 3)}" font-size="{SMALL}" font-weight="700" '
-        f'letter-spacing=".4" text-anchor="end" fill="{COLOURS.get(now, MUTED)}">'
+        f'letter-spacing=".4" text-anchor="end" fill="{colours.get(track.status.status, MUTED)}">'
         f"{escape(now.upper())}</text>"
     )
     return "".join(out)
@@ -199,21 +208,22 @@ def _edition_lines(brief: Brief, scale: Scale, bottom: float) -> list[str]:
         if day != brief.meta.as_of
     ]
     x = _num(scale.x(brief.meta.as_of))
+    as_of = brief.labels("figure.as_of", date=brief.labels.date(brief.meta.as_of, short=True))
     out.append(
         f'<line x1="{x}" x2="{x}" y1="{TOP - 3}" y2="{_num(bottom)}" stroke="{ACCENT}" '
         f'stroke-width=".9"/>'
         f'<text x="{x}" y="{TOP - 6}" font-size="{SMALL}" font-weight="700" text-anchor="end" '
-        f'fill="{ACCENT}">as of {escape(short_date(brief.meta.as_of))}</text>'
+        f'fill="{ACCENT}">{escape(as_of)}</text>'
     )
     return out
 
 
-def _axis(scale: Scale, y: float) -> list[str]:
+def _axis(scale: Scale, y: float, months: Sequence[str]) -> list[str]:
     out = [
         f'<line x1="{_num(scale.left)}" x2="{_num(scale.right)}" y1="{_num(y)}" y2="{_num(y)}" '
         f'stroke="{MUTED}" stroke-width=".6"/>'
     ]
-    for day, label in ticks(scale):
+    for day, label in ticks(scale, months):
         x = _num(scale.x(day))
         out.append(
             f'<line x1="{x}" x2="{x}" y1="{_num(y)}" y2="{_num(y + 3)}" stroke="{MUTED}" '
@@ -226,8 +236,10 @@ def _axis(scale: Scale, y: float) -> list[str]:
 def _legend(brief: Brief, y: float) -> tuple[str, float]:
     """The statuses drawn and the edition marks, on as many lines as they need."""
     shown = {s.status for t in brief.tracks for s in t.history}
-    items = [(s, COLOURS[s], True) for s in COLOURS if s in shown]
-    items += [("earlier edition", MUTED, False)] if len(brief.meta.editions) > 1 else []
+    labels, colours = brief.labels, _colours(brief)
+    items = [(labels.word("status", s), c, True) for s, c in colours.items() if s in shown]
+    earlier = labels("figure.earlier_edition")
+    items += [(earlier, MUTED, False)] if len(brief.meta.editions) > 1 else []
     x, out = 0.0, []
     for label, colour, status in items:
         width = 16 + text_width(label, SMALL) + 14
@@ -256,15 +268,23 @@ def _legend(brief: Brief, y: float) -> tuple[str, float]:
 def alternative(brief: Brief, first: dt.date, last: dt.date) -> tuple[str, str]:
     """The figure in words: each track's current status (its title, the PDF's alternate
     text), and each track's course (its description)."""
-    now = "; ".join(
-        f"{t.name}: {t.status.status}{when(t.status, 'human', since=True)}" for t in brief.tracks
-    )
-    title = f"Status of each track, {human_date(first)} to {human_date(last)}. {now}."
+    labels = brief.labels
+
+    def status(s: Status) -> str:
+        return labels.word("status", s.status) + when(s, labels, "human", since=True)
+
+    now = "; ".join(f"{t.name}: {status(t.status)}" for t in brief.tracks)
+    title = labels("figure.title", first=labels.date(first), last=labels.date(last), now=now)
     courses = [
-        f"{t.name}: "
-        + "; then ".join(f"{s.status}{when(s, 'human', since=True)}" for s in t.history)
+        f"{t.name}: " + labels("figure.then").join(status(s) for s in t.history)
         for t in brief.tracks
     ]
-    days = [human_date(d) for d in brief.meta.editions]
-    marks = f" Editions marked: {', '.join(days)}." if days else ""
+    days = [labels.date(d) for d in brief.meta.editions]
+    marks = labels("figure.editions_marked", days=", ".join(days)) if days else ""
     return title, ". ".join(courses) + "." + marks
+
+
+def _colours(brief: Brief) -> dict[str, str]:
+    """Each status's colour, in the order of a track's life, which the legend follows; the
+    stylesheet's .status-* classes use the same, so a span reads like the word beside it."""
+    return {name: kind.colour for name, kind in brief.vocabulary.track_statuses.items()}

@@ -4,31 +4,86 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import string
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from babel import Locale, UnknownLocaleError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.brief.views import Brief
 from briefgen.content import markup
-from briefgen.content.dates import PartialDate, human_date, short_date
+from briefgen.content.dates import PartialDate
+from briefgen.content.labels import Labels, Unfilled
 from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
 from briefgen.render.figure import status_figure
 from briefgen.render.typography import finalize, smart_quotes, url_breaks
-from briefgen.render.when import when_html
+from briefgen.render.when import Dated, Style, when_html
 
 
-def _human(value: dt.date | PartialDate) -> str:
-    return value.human() if isinstance(value, PartialDate) else human_date(value)
+def _labels(context: jinja2.runtime.Context) -> Labels:
+    """The brief's labels; a page without a brief (the archive) passes its own or is English."""
+    brief = context.get("brief")
+    found = brief.labels if isinstance(brief, Brief) else context.get("labels")
+    return found if isinstance(found, Labels) else ENGLISH
 
 
-def _short(value: dt.date | PartialDate) -> str:
-    return value.short() if isinstance(value, PartialDate) else short_date(value)
+@jinja2.pass_context
+def _human(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
+    return _labels(context).date(value)
+
+
+@jinja2.pass_context
+def _short(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
+    return _labels(context).date(value, short=True)
+
+
+@jinja2.pass_context
+def _label(
+    context: jinja2.runtime.Context, key: str, count: int | None = None, **values: object
+) -> Markup:
+    """`{{ label("section.tracks") }}`, `{{ label("count.facts_rest", count=n) }}`: the label's
+    text escaped; a value given as Markup (a link, a bold name) stays markup."""
+    labels = _labels(context)
+    if count is not None:
+        values["count"] = labels.number(count)
+    safe = {name: v if isinstance(v, Markup) else escape(v) for name, v in values.items()}
+    return Markup(str(escape(labels.form(key, count))).format_map(Unfilled(safe)))
+
+
+@jinja2.pass_context
+def _when(
+    context: jinja2.runtime.Context, item: Dated, style: Style = "short", since: bool = False
+) -> Markup:
+    """`{{ t.status | when(since=True) }}`: when it happened and when it was reported."""
+    return when_html(item, _labels(context), style, since)
+
+
+@jinja2.pass_context
+def _word(context: jinja2.runtime.Context, value: str, kind: str) -> str:
+    """`{{ t.format | word("format") }}`: a vocabulary value in the brief's language."""
+    return _labels(context).word(kind, value)
+
+
+@jinja2.pass_context
+def _css_label(context: jinja2.runtime.Context, key: str) -> Markup:
+    """A label as a CSS `content` value: `page.of` gives "Page " counter(page) " of "
+    counter(pages); other placeholders are left out."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(_labels(context)(key)):
+        if literal:
+            parts.append(css_string(literal))
+        if name in ("page", "pages"):
+            parts.append(Markup(f"counter({name})"))
+    return Markup(" ").join(parts)
+
+
+ENGLISH = Labels.resolve("en")
 
 
 def css_string(text: str) -> Markup:
@@ -92,14 +147,18 @@ def _mtime(path: Path) -> float | None:
         return None
 
 
+_SETUP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept for the next process. A cache that fails (a full disk, a folder
     made read-only) only makes the build slower: the build warned when it found it unusable."""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        # Compiled code depends on the set-up too (a `finalize` hook is compiled in), not only
-        # on the source: code compiled before briefs were typeset must not be reused.
-        return super().get_cache_key(f"typeset:{name}", filename)
+        # Compiled code depends on the set-up too, not only on the source: a `finalize` hook and
+        # how each filter is called (with the context or not) are compiled in. The set-up is
+        # this module, so code compiled by another version of it is never reused.
+        return super().get_cache_key(f"{_SETUP}:{name}", filename)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
@@ -133,12 +192,15 @@ def _configured(
     env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
     env.filters["human"] = _human
     env.filters["short"] = _short
-    env.filters["when"] = when_html
+    env.filters["when"] = _when
     env.filters["css_string"] = css_string
     env.filters["bidi"] = isolate
     env.filters["direction"] = direction
     env.filters["url_breaks"] = url_breaks
     env.filters["smart_quotes"] = smart_quotes
+    env.filters["word"] = _word
+    env.globals["label"] = _label
+    env.globals["css_label"] = _css_label
     env.globals["status_figure"] = status_figure
     return env
 
@@ -224,5 +286,10 @@ def render_html(
         brief=brief,
         sections=list(meta.sections),
         stylesheet=stylesheet,
-        document_title=f"{meta.title} — {meta.audience_label}, as of {human_date(meta.as_of)}",
+        document_title=brief.labels(
+            "document.title",
+            title=meta.title,
+            audience=meta.audience_label,
+            date=brief.labels.date(meta.as_of),
+        ),
     )

@@ -11,10 +11,13 @@ from typing import Any
 from briefgen.brief.omissions import REASONS, Omission
 from briefgen.brief.views import Changes
 from briefgen.content.dates import human_date
+from briefgen.content.labels import Labels
 from briefgen.content.load import Origin
 from briefgen.content.markup import to_plain
 from briefgen.render.when import when
 
+# The terminal speaks the analyst's working language, whatever the brief's.
+ENGLISH = Labels.resolve("en")
 WIDTH = 100
 
 
@@ -91,13 +94,13 @@ def changes_text(changes: Changes, after_label: str) -> str:
     tracks = []
     for t in changes.tracks:
         if t.change == "opened":
-            tracks += _item("+", "opened", f"{t.name}: {t.after}{when(t, since=True)}")
+            tracks += _item("+", "opened", f"{t.name}: {t.after}{when(t, ENGLISH, since=True)}")
         elif t.other:
-            text = f"{t.name} {t.change} {t.other} ({when(t)})"
+            text = f"{t.name} {t.change} {t.other} ({when(t, ENGLISH)})"
             tracks += _item("~", "linked", text + (f" — {t.note}" if t.note else ""))
         else:
             steps = " → ".join([str(t.before), *t.interim, t.after])
-            text = f"{t.name}: {steps} ({when(t)})"
+            text = f"{t.name}: {steps} ({when(t, ENGLISH)})"
             tracks += _item("~", t.change, text + (f" — {t.note}" if t.note else ""))
     for trend in changes.trends:
         if trend.trend != "unchanged" or trend.reason:
@@ -145,7 +148,11 @@ def changes_text(changes: Changes, after_label: str) -> str:
     blocks.append(
         (
             "Developments",
-            [line for d in changes.developments for line in _item("+", when(d), d.headline)],
+            [
+                line
+                for d in changes.developments
+                for line in _item("+", when(d, ENGLISH), d.headline)
+            ],
         )
     )
     for title, body in blocks:

@@ -86,8 +86,9 @@ def test_unknown_references_in_nested_fields(make_project) -> None:
         }
     )
     assert problems(root) == [
-        "content/tracks/alpha-beta.md:4: format: Input should be 'direct', 'indirect' or "
-        "'backchannel'",
+        "content/tracks/alpha-beta.md:4: format: 'sideways' is not a track format of this "
+        "brief: use one of direct, indirect, backchannel, or add it under `vocabulary: "
+        "track_formats` in brief.yaml",
         "content/tracks/alpha-beta.md:5: parties.1: unknown actor 'nobody'",
         "content/tracks/alpha-beta.md:9: status.0.sources.0: unknown source 'ghost'",
     ]

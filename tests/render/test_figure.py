@@ -45,7 +45,7 @@ def test_figure_has_a_text_alternative_naming_each_status(july) -> None:
     assert title is not None and title.text is not None and desc is not None
     assert title.text.startswith("Status of each track, 2 May 2025 to 3 July 2025.")
     assert "Alpha–Beta talks: stalled since 2 July 2025" in title.text
-    assert "active since 7 May 2025; then stalled since 2 July 2025" in str(desc.text)
+    assert "active since 7 May 2025, then stalled since 2 July 2025" in str(desc.text)
     assert "Editions marked: 8 May 2025, 3 July 2025." in str(desc.text)
 
 

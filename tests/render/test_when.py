@@ -10,9 +10,12 @@ from dataclasses import dataclass
 import pytest
 
 from briefgen.content.dates import PartialDate
+from briefgen.content.labels import Labels
 from briefgen.output.build import Project, build
 from briefgen.render.when import Style, when, when_html
 from tests.conftest import BUILT_AT, MINIMAL, write_project
+
+ENGLISH = Labels.resolve("en")
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,18 @@ def item(date: str | None, reported: str | None) -> Item:
 def test_wording(
     date: str | None, reported: str | None, style: Style, since: bool, text: str
 ) -> None:
-    assert when(item(date, reported), style, since) == text
+    assert when(item(date, reported), ENGLISH, style, since) == text
+
+
+def test_wording_follows_the_brief_language() -> None:
+    french = Labels.resolve("fr")
+    assert when(item("late 2025-06", "2025-07-03"), french, "human", since=True) == (
+        " depuis fin juin 2025, signalé le 3 juillet 2025"
+    )
 
 
 def test_html_keeps_each_date_on_one_line_and_escapes() -> None:
-    html = when_html(item("late 2025-06", "2025-07-03"), since=True)
+    html = when_html(item("late 2025-06", "2025-07-03"), ENGLISH, since=True)
     assert html == (
         ' since <span class="nowrap">late Jun 2025</span>, reported '
         '<span class="nowrap">3 Jul 2025</span>'
