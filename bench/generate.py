@@ -272,11 +272,29 @@ def make_development(
         "actors": sorted(writer.rng.sample(cast.actors, writer.rng.randint(1, 3))),
         "sources": sources,
     }
+    if number % 7 == 0:
+        # Known only from the report, as much real reporting is (no day given for the event).
+        development["reported"] = development.pop("date")
+    mark(development, number)
     if writer.rng.random() < 0.3:
         # The passage it rests on, from its first source (named when it cites two).
         excerpt = writer.words(writer.rng.randint(5, 10))
         development["excerpt"] = {"text": excerpt, "source": sources[0]}
     return development
+
+
+def day_of(development: Item) -> str:
+    """When it happened, else when it was reported, without the approximation mark."""
+    return str(development.get("date") or development["reported"]).lstrip("~")
+
+
+def mark(item: Item, number: int) -> None:
+    """Like the sample, facts are public unless marked: one in ten internal, one in 25
+    restricted, by number so the random stream (and every other item) stays as it was."""
+    if number % 25 == 7:
+        item["sensitivity"] = "restricted"
+    elif number % 10 == 3:
+        item["sensitivity"] = "internal"
 
 
 def make_position(writer: Writer, cast: Cast, issues: Sequence[str], number: int) -> Item:
@@ -290,6 +308,7 @@ def make_position(writer: Writer, cast: Cast, issues: Sequence[str], number: int
         "date": iso(day),
         "sources": sources,
     }
+    mark(position, number)
     if writer.rng.random() < 0.4:
         position["quote"] = {
             "text": writer.words(writer.rng.randint(3, 8)),
@@ -368,10 +387,10 @@ def cite_every_source(items: Sequence[Item], developments: Sequence[Item], cast:
     """`check` warns of a source nothing cites: each such source is added to the last
     development dated by its day (which stays known from the same day or earlier)."""
     cited = {s for item in items for s in _cited(item)}
-    dated = sorted(developments, key=lambda d: (d["date"].lstrip("~"), d["id"]))
+    dated = sorted(developments, key=lambda d: (day_of(d), d["id"]))
     for source, day in zip(cast.source_ids, cast.source_days, strict=True):
         if source not in cited:
-            before = [d for d in dated if d["date"].lstrip("~") <= iso(day)]
+            before = [d for d in dated if day_of(d) <= iso(day)]
             development = before[-1] if before else dated[0]
             development["sources"] = sorted({*development["sources"], source})
 
@@ -439,6 +458,7 @@ def write_settings(content: Path, scale: int) -> None:
         "handling": "INTERNAL",
         "period": "weekly",
         "description": f"Synthetic brief, {scale} times the sample, five years of weekly editions.",
+        "sensitivity": "public",
     }
     (content / "brief.yaml").write_text(dump(settings), encoding="utf-8")
 
@@ -493,7 +513,7 @@ def generate(out: Path, scale: int, weeks: int = WEEKS, snapshots: bool = True) 
     judgments = make_judgments(writer, cast, counts["judgments"])
     cited = [*fronts, *developments, *positions, *questions, *judgments]
     cite_every_source(cited, developments, cast)
-    write_by_year(content / "developments", developments, lambda d: d["date"])
+    write_by_year(content / "developments", developments, day_of)
     write_by_year(content / "positions", positions, lambda p: p["date"])
     write_by_year(content / "questions", questions, lambda q: q["opened"])
     write_by_year(content / "judgments", judgments, lambda j: j["date"])
