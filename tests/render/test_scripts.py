@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.content.labels import Labels
 from briefgen.project import BUILTIN_TEMPLATES
-from briefgen.render.html import direction, isolate, render_html
+from briefgen.render.filters import isolate
+from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
 from tests.conftest import JULY_TEXT, MINIMAL, brief_for, write_project
 
@@ -115,7 +117,8 @@ def arabic(tmp_path_factory) -> tuple[str, Path]:
 
 
 def test_direction_of_a_language() -> None:
-    assert [direction(lang) for lang in ("ar", "he", "fa", "en", "en-GB", "zzz")] == [
+    languages = ("ar", "he", "fa", "en", "en-GB", "fr")
+    assert [Labels.resolve(lang).direction for lang in languages] == [
         *["rtl"] * 3,
         *["ltr"] * 3,
     ]
