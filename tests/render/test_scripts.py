@@ -205,3 +205,16 @@ def test_arabic_brief_is_right_to_left(arabic) -> None:
         check=True,
     )
     assert list(pdf.parent.glob("page*.png"))
+
+
+def test_arabic_brief_prints_its_chrome_in_arabic(arabic) -> None:
+    html, pdf = arabic
+    text = normalised(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True).stdout.decode()
+    )
+    for heading in ("الخلاصة", "المسارات الدبلوماسية", "المواقف", "المصادر"):
+        assert heading in html and heading in text, heading
+    assert re.search(r"الصفحة\s+\d\s*من\s*\d", text) and "المعلومات حتى" in text
+    assert "منخفضة، متوسطة" in html
+    for english in ("Bottom line", "Diplomatic tracks", "Page 1 of", "Information as of"):
+        assert english not in text
