@@ -96,6 +96,16 @@ class Labels(BaseModel):
         """ltr or rtl, for `<html dir>`."""
         return str(self.locale.text_direction)
 
+    @property
+    def quotes(self) -> tuple[str, str, str, str]:
+        """Opening and closing quotation marks, then the inner pair: “ ” ‘ ’ in English."""
+        return (
+            self("quote.open"),
+            self("quote.close"),
+            self("quote.open_inner"),
+            self("quote.close_inner"),
+        )
+
     def __call__(self, key: str, count: int | None = None, **values: object) -> str:
         """The label `key`, its placeholders filled; with `count`, the plural form for it."""
         text = self.form(key, count)

@@ -29,9 +29,15 @@ def link_is_safe(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True})
+ENGLISH_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")
+"""The quotation marks the typographer sets: outer open and close, then inner."""
+
+
+@lru_cache(maxsize=8)
+def parser(quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> MarkdownIt:
+    """A parser whose typographer curls straight quotes into `quotes` (the brief's language's)."""
+    options = {"html": False, "linkify": False, "typographer": True, "quotes": list(quotes)}
+    md = MarkdownIt("commonmark", options)
     md.enable(["replacements", "smartquotes", "table", "strikethrough"])
     # Pictures would be fetched by the reader's browser from anywhere; briefs embed only our own.
     md.disable("image")
@@ -121,13 +127,13 @@ def check(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def to_html(text: str) -> str:
-    return parser().render(text)
+def to_html(text: str, quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
+    return parser(quotes).render(text)
 
 
 @lru_cache(maxsize=4096)
-def to_inline_html(text: str) -> str:
-    return parser().renderInline(text)
+def to_inline_html(text: str, quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
+    return parser(quotes).renderInline(text)
 
 
 def to_plain(text: str) -> str:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.content.labels import Labels
 from briefgen.content.models import Content
 from briefgen.output.files import write_files
 from briefgen.output.stamps import MAX_OUTPUT_BYTES
@@ -87,6 +88,7 @@ def archive_html(out: Path, content: Content, root: Path) -> str:
         title=settings.title.latest(),
         organisation=settings.organisation,
         language=settings.language,
+        labels=Labels.resolve(settings.language, settings.labels),
     )
 
 

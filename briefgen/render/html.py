@@ -3,114 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
-import string
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel import Locale, UnknownLocaleError
-from markupsafe import Markup, escape
 
 from briefgen.brief.views import Brief
-from briefgen.content import markup
-from briefgen.content.dates import PartialDate
-from briefgen.content.labels import Labels, Unfilled
 from briefgen.errors import BriefgenError, TemplateError, relative
 from briefgen.project import BUILTIN_TEMPLATES, find_template
 from briefgen.reading import Refused, read_text
+from briefgen.render import filters
 from briefgen.render.figure import status_figure
-from briefgen.render.typography import finalize, smart_quotes, url_breaks
-from briefgen.render.when import Dated, Style, when_html
-
-
-def _labels(context: jinja2.runtime.Context) -> Labels:
-    """The brief's labels; a page without a brief (the archive) passes its own or is English."""
-    brief = context.get("brief")
-    found = brief.labels if isinstance(brief, Brief) else context.get("labels")
-    return found if isinstance(found, Labels) else ENGLISH
-
-
-@jinja2.pass_context
-def _human(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
-    return _labels(context).date(value)
-
-
-@jinja2.pass_context
-def _short(context: jinja2.runtime.Context, value: dt.date | PartialDate) -> str:
-    return _labels(context).date(value, short=True)
-
-
-@jinja2.pass_context
-def _label(
-    context: jinja2.runtime.Context, key: str, count: int | None = None, **values: object
-) -> Markup:
-    """`{{ label("section.tracks") }}`, `{{ label("count.facts_rest", count=n) }}`: the label's
-    text escaped; a value given as Markup (a link, a bold name) stays markup."""
-    labels = _labels(context)
-    if count is not None:
-        values["count"] = labels.number(count)
-    safe = {name: v if isinstance(v, Markup) else escape(v) for name, v in values.items()}
-    return Markup(str(escape(labels.form(key, count))).format_map(Unfilled(safe)))
-
-
-@jinja2.pass_context
-def _when(
-    context: jinja2.runtime.Context, item: Dated, style: Style = "short", since: bool = False
-) -> Markup:
-    """`{{ t.status | when(since=True) }}`: when it happened and when it was reported."""
-    return when_html(item, _labels(context), style, since)
-
-
-@jinja2.pass_context
-def _word(context: jinja2.runtime.Context, value: str, kind: str) -> str:
-    """`{{ t.format | word("format") }}`: a vocabulary value in the brief's language."""
-    return _labels(context).word(kind, value)
-
-
-@jinja2.pass_context
-def _css_label(context: jinja2.runtime.Context, key: str) -> Markup:
-    """A label as a CSS `content` value: `page.of` gives "Page " counter(page) " of "
-    counter(pages); other placeholders are left out."""
-    parts = []
-    for literal, name, _, _ in string.Formatter().parse(_labels(context)(key)):
-        if literal:
-            parts.append(css_string(literal))
-        if name in ("page", "pages"):
-            parts.append(Markup(f"counter({name})"))
-    return Markup(" ").join(parts)
-
-
-ENGLISH = Labels.resolve("en")
-
-
-def css_string(text: str) -> Markup:
-    """A CSS string literal that cannot close the string, the rule or the <style> element."""
-    escaped = "".join(
-        ch if ch.isalnum() or ch in " .,:;-–—_()'/·" else f"\\{ord(ch):x} " for ch in str(text)
-    )
-    return Markup(f'"{escaped}"')
-
-
-def isolate(text: object) -> Markup:
-    """`text` in a `<bdi>`: a name, quote or title in another script than the page's keeps
-    its own order and leaves its neighbours' alone (an Arabic quote does not carry the
-    speaker's Latin name or the note number into its right-to-left run). Plain text is typeset
-    first, as `finalize` would have done had the filter not made it markup."""
-    return Markup("<bdi>{}</bdi>").format(finalize(text))
-
-
-@lru_cache(maxsize=16)
-def direction(language: str) -> str:
-    """`rtl` for a language written right to left, else `ltr` (also for one Babel does not
-    know: the brief's own labels are English until they are translated)."""
-    try:
-        order = Locale.parse(language, sep="-").character_order
-    except (ValueError, UnknownLocaleError):
-        return "ltr"
-    return "rtl" if order == "right-to-left" else "ltr"
+from briefgen.render.typography import url_breaks
 
 
 class _ProjectLoader(jinja2.BaseLoader):
@@ -147,7 +53,9 @@ def _mtime(path: Path) -> float | None:
         return None
 
 
-_SETUP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+_SETUP = hashlib.sha256(
+    Path(__file__).read_bytes() + Path(filters.__file__).read_bytes()
+).hexdigest()[:16]
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -157,7 +65,7 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         # Compiled code depends on the set-up too, not only on the source: a `finalize` hook and
         # how each filter is called (with the context or not) are compiled in. The set-up is
-        # this module, so code compiled by another version of it is never reused.
+        # this module and its filters, so code compiled by another version is never reused.
         return super().get_cache_key(f"{_SETUP}:{name}", filename)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -186,21 +94,10 @@ def _configured(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
-        finalize=finalize if typeset else None,
+        finalize=filters.typeset if typeset else None,
     )
-    env.filters["md"] = lambda text: Markup(markup.to_html(text))
-    env.filters["md_inline"] = lambda text: Markup(markup.to_inline_html(text))
-    env.filters["human"] = _human
-    env.filters["short"] = _short
-    env.filters["when"] = _when
-    env.filters["css_string"] = css_string
-    env.filters["bidi"] = isolate
-    env.filters["direction"] = direction
+    filters.install(env)
     env.filters["url_breaks"] = url_breaks
-    env.filters["smart_quotes"] = smart_quotes
-    env.filters["word"] = _word
-    env.globals["label"] = _label
-    env.globals["css_label"] = _css_label
     env.globals["status_figure"] = status_figure
     return env
 

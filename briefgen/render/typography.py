@@ -1,7 +1,8 @@
 """Typesetting of plain text on its way into a page: curly quotes, and where URLs may break.
 
 Markdown gets its quotes from markdown-it's typographer; this does the same for the text that
-templates print as it is (titles, headlines, quotes and names from YAML).
+templates print as it is (titles, headlines, quotes and names from YAML), with the quotation
+marks of the brief's language.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup, escape
+
+from briefgen.content.markup import ENGLISH_QUOTES
 
 # A quote opens at the start, after a space, an opening bracket or a dash; anything else closes
 # (an apostrophe is a closing single quote).
@@ -18,18 +21,21 @@ _OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#)", re.I)
 
 
-def smart_quotes(text: str) -> str:
-    """English curly quotes and apostrophes for straight ones."""
+def smart_quotes(text: str, quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> str:
+    """The language's quotation marks (`quotes`: outer open, close, inner open, close) for
+    straight double quotes; curly apostrophes and single quotes (‘ ’) for straight single ones,
+    whatever the language: a single quote is most often an apostrophe, and a pattern cannot
+    tell a closing one from an apostrophe."""
     if ("'" not in text and '"' not in text) or _ADDRESS.match(text):
         return text
-    text = _OPEN_DOUBLE.sub("\\1\u201c", text).replace('"', "\u201d")
+    text = _OPEN_DOUBLE.sub(lambda m: m.group(1) + quotes[0], text).replace('"', quotes[1])
     return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
 
 
-def finalize(value: object) -> object:
+def finalize(value: object, quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> object:
     """Jinja's hook for every printed value: plain strings are typeset, markup is left alone."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return smart_quotes(value)
+        return smart_quotes(value, quotes)
     return value
 
 

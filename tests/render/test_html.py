@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import TemplateError
-from briefgen.render.html import css_string, render_html
+from briefgen.render.filters import css_string
+from briefgen.render.html import render_html
 from tests.conftest import brief_for
 
 

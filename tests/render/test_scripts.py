@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.content.labels import Labels
 from briefgen.project import BUILTIN_TEMPLATES
-from briefgen.render.html import direction, isolate, render_html
+from briefgen.render.filters import isolate
+from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
 from tests.conftest import JULY_TEXT, MINIMAL, brief_for, write_project
 
@@ -115,7 +117,8 @@ def arabic(tmp_path_factory) -> tuple[str, Path]:
 
 
 def test_direction_of_a_language() -> None:
-    assert [direction(lang) for lang in ("ar", "he", "fa", "en", "en-GB", "zzz")] == [
+    languages = ("ar", "he", "fa", "en", "en-GB", "fr")
+    assert [Labels.resolve(lang).direction for lang in languages] == [
         *["rtl"] * 3,
         *["ltr"] * 3,
     ]
@@ -202,3 +205,16 @@ def test_arabic_brief_is_right_to_left(arabic) -> None:
         check=True,
     )
     assert list(pdf.parent.glob("page*.png"))
+
+
+def test_arabic_brief_prints_its_chrome_in_arabic(arabic) -> None:
+    html, pdf = arabic
+    text = normalised(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True).stdout.decode()
+    )
+    for heading in ("الخلاصة", "المسارات الدبلوماسية", "المواقف", "المصادر"):
+        assert heading in html and heading in text, heading
+    assert re.search(r"الصفحة\s+\d\s*من\s*\d", text) and "المعلومات حتى" in text
+    assert "منخفضة، متوسطة" in html
+    for english in ("Bottom line", "Diplomatic tracks", "Page 1 of", "Information as of"):
+        assert english not in text

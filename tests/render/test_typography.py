@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from briefgen.content import markup
 from briefgen.render.typography import finalize, smart_quotes, url_breaks
 
 
@@ -24,3 +25,14 @@ def test_urls_break_after_separators_never_in_the_scheme_and_copy_intact() -> No
     assert str(shown).replace("<wbr>", "").replace("&amp;", "&") == url
     assert "\u00ad" not in shown
     assert str(url_breaks("<x>")) == "&lt;x&gt;"
+
+
+FRENCH = ("«\u202f", "\u202f»", "“", "”")
+
+
+def test_double_quotes_take_the_languages_marks_and_apostrophes_stay() -> None:
+    assert smart_quotes('Il a dit "non" aujourd\'hui', FRENCH) == (
+        "Il a dit «\u202fnon\u202f» aujourd’hui"
+    )
+    assert markup.to_inline_html('Il a dit "non"', FRENCH) == "Il a dit «\u202fnon\u202f»"
+    assert markup.to_inline_html('He said "no"') == "He said “no”"
