@@ -7,7 +7,7 @@ from briefgen.brief.citations import marking, note_view
 from briefgen.brief.sections.base import SectionBase
 from briefgen.brief.state import Known
 from briefgen.content.facts import Judgment, Position
-from briefgen.content.models import Source
+from briefgen.content.sources import Source
 
 
 class FactSections(SectionBase):
