@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen import clock
-from briefgen.cli.options import display, reports_errors, with_project
+from briefgen.cli.options import display, project_option, reports_errors, with_project
 from briefgen.errors import UsageError
 
 
@@ -58,14 +58,7 @@ def templates() -> None:
 
 
 @templates.command("export")
-@click.option(
-    "--project",
-    "root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Folder of the brief project.",
-)
+@project_option
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Replace the project's own copy.")
 @reports_errors

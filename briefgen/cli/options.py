@@ -47,15 +47,18 @@ def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     return day
 
 
+project_option = click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Folder of the brief project.",
+)
+"""Alone for the commands that never read content (`templates export`)."""
+
 project_options = [
-    click.option(
-        "--project",
-        "root",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=".",
-        show_default=True,
-        help="Folder of the brief project.",
-    ),
+    project_option,
     click.option(
         "--content",
         type=click.Path(file_okay=False, path_type=Path),
