@@ -15,6 +15,11 @@ STAGES = ["content", "brief", "render", "output", "preview"]
 FOUNDATION = {"__init__", "errors", "clock", "project", "fingerprint", "reading"}
 FRONT = ["cli", "__main__"]
 
+MOST_LINES = 300
+"""Modules stay small enough to read whole; a larger one is split along a seam."""
+LARGER: dict[str, tuple[int, str]] = {}
+"""Modules allowed more lines: dotted name -> (lines, why a split would be artificial)."""
+
 
 def place(module: str) -> int:
     """Rank of a dotted module name under briefgen (or of a top-level name)."""
@@ -64,6 +69,12 @@ def test_stages_import_only_from_earlier_stages() -> None:
             if place(target) > place(name):
                 wrong.append(f"briefgen.{name} imports briefgen.{target}")
     assert wrong == []
+
+
+def test_modules_are_small() -> None:
+    lines = {name: len(path.read_text().splitlines()) for name, path in modules().items()}
+    large = {name: n for name, n in lines.items() if n > LARGER.get(name, (MOST_LINES, ""))[0]}
+    assert large == {}, f"over {MOST_LINES} lines; split along a seam: {large}"
 
 
 def test_stage_packages_import_nothing_on_their_own() -> None:

@@ -17,9 +17,10 @@ from briefgen.content.dates import PartialDate
 from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import NoteModel
 from briefgen.content.knowledge import Knowledge, Order
-from briefgen.content.models import Content, Discredit, Source
+from briefgen.content.models import Content
 from briefgen.content.questions import Question
 from briefgen.content.reliance import FACTS, Reliance, by_source
+from briefgen.content.sources import Discredit, Source
 from briefgen.content.tracks import StatusChange, Track, TrackLink, TrendMark
 
 T = TypeVar("T")

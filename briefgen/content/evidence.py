@@ -16,7 +16,7 @@ from briefgen.content import passages
 from briefgen.content.documents import Document, Loc
 from briefgen.content.facts import Quote
 from briefgen.content.fields import ExcerptModel
-from briefgen.content.models import Source
+from briefgen.content.sources import Source
 from briefgen.errors import Problem, relative
 from briefgen.fingerprint import sha
 

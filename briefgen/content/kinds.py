@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.content.actors import Actor
 from briefgen.content.changing import changing_fields
 from briefgen.content.documents import Loc
 from briefgen.content.editions import Audience, Edition
 from briefgen.content.facts import Development, Judgment, Position
 from briefgen.content.fields import Model
-from briefgen.content.models import Actor, Source
 from briefgen.content.questions import Question
+from briefgen.content.sources import Source
 from briefgen.content.tracks import Track
 
 

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from briefgen.content.dates import PartialDate
-from briefgen.content.models import Source
+from briefgen.content.sources import Source
 
 Order = tuple[PartialDate, dt.date]
 """Where an entry sits in its history: its own date, then the day it became known."""

@@ -19,9 +19,10 @@ from briefgen.content.documents import Document, Loc, read_documents
 from briefgen.content.evidence import evidence
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
-from briefgen.content.models import Content, Settings
+from briefgen.content.models import Content
 from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
+from briefgen.content.settings import Settings
 from briefgen.content.sourcing import sourcing
 from briefgen.content.template_refs import template_problems
 from briefgen.content.wording import label_problems, vocabulary_problems

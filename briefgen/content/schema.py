@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from briefgen.content.kinds import KINDS
-from briefgen.content.models import Settings
+from briefgen.content.settings import Settings
 
 
 def schema_for(kind: str) -> dict[str, Any]:

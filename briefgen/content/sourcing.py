@@ -15,8 +15,9 @@ from typing import Any
 from briefgen.content.documents import Document
 from briefgen.content.facts import Judgment
 from briefgen.content.knowledge import available
-from briefgen.content.models import Content, Source
+from briefgen.content.models import Content
 from briefgen.content.reliance import by_source
+from briefgen.content.sources import Source
 from briefgen.errors import Problem
 
 Items = dict[str, list[tuple[Any, Document]]]

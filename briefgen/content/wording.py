@@ -9,8 +9,8 @@ from typing import Any
 from briefgen.content.documents import Document
 from briefgen.content.labels import catalogue as shipped
 from briefgen.content.labels import check_key, missing, placeholders
-from briefgen.content.models import Settings
 from briefgen.content.references import values_at
+from briefgen.content.settings import Settings
 from briefgen.content.vocabulary import Vocabulary
 from briefgen.errors import Problem
 

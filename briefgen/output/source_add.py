@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from briefgen.content.documents import parse_yaml
-from briefgen.content.models import Source
+from briefgen.content.sources import Source
 from briefgen.errors import OutputError, Problem, UsageError
 from briefgen.fingerprint import sha
 from briefgen.output.article import Article, from_html, from_text, one_line

@@ -6,8 +6,8 @@ import json
 import textwrap
 from typing import Any
 
-from briefgen.content.models import Source
 from briefgen.content.reliance import FACTS, Reliance
+from briefgen.content.sources import Source
 
 WIDTH = 100
 Listing = list[tuple[Source, tuple[Reliance, ...]]]

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from briefgen.content.changing import changing_fields
 from briefgen.content.fields import Model
 from briefgen.content.kinds import KINDS
-from briefgen.content.models import Settings
 from briefgen.content.schema import schema_for
+from briefgen.content.settings import Settings
 
 
 def models() -> list[type[Model]]:

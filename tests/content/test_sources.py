@@ -9,7 +9,7 @@ import pytest
 
 from briefgen.content.knowledge import available, published_by
 from briefgen.content.load import load
-from briefgen.content.models import Source
+from briefgen.content.sources import Source
 from briefgen.errors import ContentError
 from briefgen.render.html import render_html
 from briefgen.render.json import brief_json
