@@ -71,8 +71,16 @@ def plan_edition(
             continue
         laid_out = None
         if audience.pages:
-            fitted = fit_brief(project.root, selection, day, options.built_at, options.cache)
-            brief, laid_out = fitted.brief, (fitted.html, fitted.document)
+            fitted = fit_brief(
+                project.root,
+                selection,
+                day,
+                options.built_at,
+                options.cache,
+                pool,
+                "pdf" in options.formats,
+            )
+            brief, laid_out = fitted.brief, (fitted.html, fitted.pdf)
             plan.warnings += [fitted.warning] if fitted.warning else []
             if options.explain:
                 plan.left_out[audience.id] = selection.explain(day, brief)
