@@ -84,5 +84,11 @@ def ranked(changes: b.Changes) -> tuple[b.MovedView, ...]:
 def _track(c: b.TrackChange) -> b.MovedView:
     if c.other:
         return b.MovedView(kind="track", change=c.change, subject=c.name, after=c.other)
-    before = ", ".join([c.before or "", *c.interim]) if c.change == "reverted" else c.before
-    return b.MovedView(kind="track", change=c.change, subject=c.name, before=before, after=c.after)
+    return b.MovedView(
+        kind="track",
+        change=c.change,
+        subject=c.name,
+        before=c.before,
+        after=c.after,
+        interim=c.interim,
+    )

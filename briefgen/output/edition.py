@@ -46,6 +46,8 @@ class EditionPlan:
     """What each audience's brief leaves out, for the build's summary lines."""
     warnings: list[str] = field(default_factory=list)
     """A brief that cannot keep to its page budget."""
+    fits: dict[str, dict[str, int] | None] = field(default_factory=dict)
+    """The limits each fitted brief was cut to, kept in the stamp."""
 
 
 def plan_edition(
@@ -68,11 +70,24 @@ def plan_edition(
         fresh = [] if options.force else plan.stamps.fresh(audience.id, key)
         if fresh:
             plan.unchanged += [folder / name for name in fresh]
+            cut = plan.stamps.fit(audience.id)
+            if options.explain and cut:  # what the budget cut, as when it was built
+                fitted_brief = selection.brief(day, built_at=options.built_at, fit=cut)
+                plan.left_out[audience.id] = selection.explain(day, fitted_brief)
             continue
         laid_out = None
         if audience.pages:
-            fitted = fit_brief(project.root, selection, day, options.built_at, options.cache)
-            brief, laid_out = fitted.brief, (fitted.html, fitted.document)
+            fitted = fit_brief(
+                project.root,
+                selection,
+                day,
+                options.built_at,
+                options.cache,
+                pool,
+                "pdf" in options.formats,
+            )
+            brief, laid_out = fitted.brief, (fitted.html, fitted.pdf)
+            plan.fits[audience.id] = fitted.limits
             plan.warnings += [fitted.warning] if fitted.warning else []
             if options.explain:
                 plan.left_out[audience.id] = selection.explain(day, brief)
@@ -91,6 +106,7 @@ def finish_edition(plan: EditionPlan) -> list[Path]:
     if not files:
         return []
     for audience, (key, names) in plan.keys.items():
-        plan.stamps.record(audience, key, {name: files[name] for name in names})
+        made = {name: files[name] for name in names}
+        plan.stamps.record(audience, key, made, plan.fits.get(audience))
     replace_folder(plan.folder, {**files, STAMP: plan.stamps.data()})
     return [plan.folder / name for name in sorted(files)]

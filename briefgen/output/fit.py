@@ -11,14 +11,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from briefgen.brief import views as b
 from briefgen.brief.omissions import Omission
 from briefgen.brief.select import Selection, latest_edition, pick_audiences
 from briefgen.content.models import Content
-from briefgen.render.measure import Measure, measure
-from briefgen.render.outputs import brief_html, pdf_roots
+from briefgen.render.measure import Measure
+from briefgen.render.outputs import brief_html, enclosure, pdf_roots
+
+if TYPE_CHECKING:
+    from briefgen.render.pdf import PdfPool
 
 CUTS: tuple[tuple[str, int], ...] = (
     ("track_lines", 3),
@@ -39,13 +42,20 @@ SLACK = 1.15
 avoid a page break leave gaps."""
 
 
+Attempt = Callable[[b.Brief, str, bool], tuple[Measure, bytes | None]]
+"""Lay a brief's HTML out and measure it; with its PDF if that layout fits (or if told to write
+it whatever it measures)."""
+
+
 @dataclass(frozen=True)
 class Fitted:
     brief: b.Brief
     html: str
-    document: Any
-    """WeasyPrint's layout of `html`, ready to be written as the PDF."""
+    pdf: bytes | None
+    """The PDF of `html`, when one was asked for."""
     layouts: int
+    limits: dict[str, int] | None = None
+    """The limits the fit cut to; None when the brief fitted as selected."""
     warning: str | None = None
 
 
@@ -80,45 +90,66 @@ def fit(
     day: dt.date,
     built_at: dt.datetime,
     render: Callable[[b.Brief], str],
-    lay_out: Callable[[str], Any],
+    attempt: Attempt,
+    pdf: bool = True,
 ) -> Fitted:
-    """The brief for `day`, laid out within `selection.audience.pages` pages."""
+    """The brief for `day`, laid out within `selection.audience.pages` pages (and its PDF if
+    `pdf`)."""
     budget = selection.audience.pages
     assert budget is not None
     brief = selection.brief(day, built_at=built_at)
-    limits = shown(brief)
+    limits, cut = shown(brief), None
     layouts = 0
     while True:
         html = render(brief)
-        document = lay_out(html)
+        taken, written = attempt(brief, html, False)
         layouts += 1
-        taken = measure(document, budget)
         if taken.pages <= budget:
-            return Fitted(brief, html, document, layouts)
+            return Fitted(brief, html, written, layouts, cut)
         less = tighter(limits, taken)
         if less is None:
             warning = (
                 f"the {selection.audience.id} brief as of {day} runs to {taken.pages} pages "
                 f"with every item that may go left out; its budget is {budget}"
             )
-            return Fitted(brief, html, document, layouts, warning)
-        limits = less
+            if pdf:  # rare: a layout that does not fit is written only when nothing can go
+                written = attempt(brief, html, True)[1]
+                layouts += 1
+            return Fitted(brief, html, written, layouts, cut, warning)
+        limits = cut = less
         brief = selection.brief(day, built_at=built_at, fit=limits)
 
 
 def fit_brief(
-    root: Path, selection: Selection, day: dt.date, built_at: dt.datetime, cache: Path | None
+    root: Path,
+    selection: Selection,
+    day: dt.date,
+    built_at: dt.datetime,
+    cache: Path | None,
+    pool: PdfPool | None = None,
+    pdf: bool = True,
 ) -> Fitted:
-    """`fit` with briefgen's own renderer and layout, as a build makes the brief."""
-    from briefgen.render.pdf import lay_out
+    """`fit` with briefgen's own renderer and layout, as a build makes the brief: in a PDF
+    worker if `pool` is given (its WeasyPrint is imported while the content loads, and the
+    build process never imports it), else here."""
+    from briefgen.render import pdf as weasy
 
     templates, roots = pdf_roots(root)
+    budget = selection.audience.pages
+    assert budget is not None
+    lay = pool.attempt if pool else weasy.attempt
+
+    def attempt(brief: b.Brief, html: str, always: bool) -> tuple[Measure, bytes | None]:
+        wrap = enclosure(brief, selection.audience) if pdf else None
+        return lay(html, templates, roots, budget, wrap, always)
+
     return fit(
         selection,
         day,
         built_at,
         lambda brief: brief_html(root, brief, selection.audience, cache),
-        lambda html: lay_out(html, templates, roots),
+        attempt,
+        pdf,
     )
 
 
@@ -134,7 +165,7 @@ def explain_all(
         selection = Selection(content, audience)
         brief = None
         if audience.pages:
-            fitted = fit_brief(root, selection, day, built_at, None)
+            fitted = fit_brief(root, selection, day, built_at, None, pdf=False)
             brief = fitted.brief
             warnings += [fitted.warning] if fitted.warning else []
         found.append((audience.id, selection.explain(day, brief)))

@@ -59,11 +59,26 @@ class Stamps:
         files: dict[str, str] = entry.get("files", {})
         return sorted(files) if _files_intact(self.folder, files) else []
 
-    def record(self, audience: str, key: str, files: dict[str, bytes]) -> None:
+    def record(
+        self, audience: str, key: str, files: dict[str, bytes], fit: dict[str, int] | None = None
+    ) -> None:
+        """`fit`: the limits a page budget cut the brief to, so that a build skipping it can
+        still say what the budget left out without laying it out again."""
         self.entries[audience] = {
             "key": key,
             "files": {name: sha(data) for name, data in sorted(files.items())},
+            **({"fit": fit} if fit else {}),
         }
+
+    def fit(self, audience: str) -> dict[str, int] | None:
+        """The limits recorded with `record`, if any (and well formed)."""
+        entry = self.entries.get(audience)
+        cut = entry.get("fit") if isinstance(entry, dict) else None
+        if not isinstance(cut, dict) or not all(
+            isinstance(k, str) and type(v) is int for k, v in cut.items()
+        ):
+            return None
+        return cut
 
     def data(self) -> bytes:
         return (json.dumps(self.entries, indent=1, sort_keys=True) + "\n").encode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefgen.brief.views import Brief
 from briefgen.content.editions import Audience
@@ -40,6 +40,13 @@ def pdf_roots(root: Path) -> tuple[Path, list[Path]]:
     return templates, [BUILTIN_TEMPLATES, templates.resolve()]
 
 
+def enclosure(brief: Brief, audience: Audience) -> Enclosure:
+    """The JSON a brief's PDF carries: the same bytes as its .json file."""
+    meta = brief.meta
+    data = brief_json(brief).encode("utf-8")
+    return Enclosure(f"{audience.id}.json", data, meta.built_at, meta.revision)
+
+
 def render_files(
     root: Path,
     brief: Brief,
@@ -47,40 +54,34 @@ def render_files(
     formats: Iterable[str],
     pool: PdfPool | None = None,
     cache: Path | None = None,
-    laid_out: tuple[str, Any] | None = None,
+    fitted: tuple[str, bytes | None] | None = None,
 ) -> dict[str, Pending]:
     """Every requested file of one brief, keyed by file name; PDFs go to the pool if given.
 
     `cache` keeps compiled templates for the next build (the preview passes none: it writes
-    nothing into the project). `laid_out` is the brief's page already laid out (a brief fitted
-    to its page budget), written as the PDF as it is.
+    nothing into the project). `fitted` is the HTML and PDF of a brief already fitted to its
+    page budget: its PDF is the layout the fit proved.
     """
     formats = list(formats)
-    html = laid_out[0] if laid_out else brief_html(root, brief, audience, cache)
+    html = fitted[0] if fitted else brief_html(root, brief, audience, cache)
     templates, roots = pdf_roots(root)
     files: dict[str, Pending] = {}
-    # The PDF carries the JSON too; made only when a format needs it.
-    resolved = brief_json(brief).encode("utf-8") if {"pdf", "json"} & set(formats) else b""
+    # The PDF carries the same JSON as the .json file, byte for byte; made only if needed.
+    wrap = enclosure(brief, audience) if {"pdf", "json"} & set(formats) else None
     if "html" in formats:
         # Cutting the fonts takes a second or two on a machine's first build: as a function,
         # it runs once every PDF of the build is queued, while the workers lay them out.
         # The PDF uses the system fonts.
         files[f"{audience.id}.html"] = lambda: embed_fonts(html).encode("utf-8")
-    if "pdf" in formats:
-        # The PDF carries the same JSON as the .json file, byte for byte.
-        meta = brief.meta
-        enclosure = Enclosure(f"{audience.id}.json", resolved, meta.built_at, meta.revision)
-        if laid_out:
-            from briefgen.render.pdf import write_pdf
-
-            document = laid_out[1]
-            files[f"{audience.id}.pdf"] = lambda: write_pdf(document, enclosure)
+    if "pdf" in formats and wrap:
+        if fitted and fitted[1] is not None:
+            files[f"{audience.id}.pdf"] = fitted[1]
         elif pool is None:
             from briefgen.render.pdf import render_pdf
 
-            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots, enclosure)
+            files[f"{audience.id}.pdf"] = render_pdf(html, templates, roots, wrap)
         else:
-            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots, enclosure)
-    if "json" in formats:
-        files[f"{audience.id}.json"] = resolved
+            files[f"{audience.id}.pdf"] = pool.submit(html, templates, roots, wrap)
+    if "json" in formats and wrap:
+        files[f"{audience.id}.json"] = wrap.data
     return files

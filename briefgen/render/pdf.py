@@ -23,6 +23,7 @@ from typing import Any
 from briefgen.errors import RenderError
 from briefgen.reading import Refused, read_bytes
 from briefgen.render.archival import Enclosure, write_archival
+from briefgen.render.measure import Measure, measure
 from briefgen.render.urls import REFUSED, allowed_file
 
 LOG = logging.getLogger("briefgen.render.pdf")
@@ -66,6 +67,24 @@ def render_pdf(
     """Lay out `html` as a tagged PDF/A-3b, carrying `enclosure` if given. Resources resolve
     against `base` and must lie under `roots`."""
     return write_pdf(lay_out(html, base, roots), enclosure)
+
+
+def attempt(
+    html: str,
+    base: Path,
+    roots: Iterable[Path],
+    budget: int,
+    enclosure: Enclosure | None = None,
+    always: bool = False,
+) -> tuple[Measure, bytes | None]:
+    """Lay `html` out and measure it against `budget` pages; the PDF too, carrying
+    `enclosure`, if it fits (or `always`). One call per layout of a fit, so that the layout
+    that fits is written where it was made: a laid-out document does not cross processes."""
+    document = lay_out(html, base, roots)
+    taken = measure(document, budget)
+    fits = taken.pages <= budget
+    pdf = write_pdf(document, enclosure) if enclosure and (fits or always) else None
+    return taken, pdf
 
 
 def lay_out(html: str, base: Path, roots: Iterable[Path]) -> Any:
@@ -170,6 +189,21 @@ class PdfPool:
         self._used = True
         pending = self._pool.apply_async(render_pdf, (html, base, roots, enclosure))
         return pending.get
+
+    def attempt(
+        self,
+        html: str,
+        base: Path,
+        roots: list[Path],
+        budget: int,
+        enclosure: Enclosure | None,
+        always: bool = False,
+    ) -> tuple[Measure, bytes | None]:
+        """`attempt` in a worker, whose WeasyPrint is imported already; waits for it."""
+        self._used = True
+        args = (html, base, roots, budget, enclosure, always)
+        result: tuple[Measure, bytes | None] = self._pool.apply(attempt, args)
+        return result
 
     def close(self) -> None:
         """Let the workers finish and go (at once, if they were never given a PDF)."""

@@ -127,3 +127,17 @@ def pages_of(document) -> list[str]:
 def pages_from_bytes(data: bytes) -> list[str]:
     reader = pypdf.PdfReader(BytesIO(data))
     return [page.extract_text() for page in reader.pages]
+
+
+def test_a_rebuild_skipping_a_fitted_brief_still_says_fit(large, tmp_path) -> None:
+    (large / "content" / "audiences").mkdir(exist_ok=True)
+    (large / "content" / "audiences" / "executive.yaml").write_text(ROOMY)
+    project = Project.at(large, out=tmp_path)
+    try:
+        first = build(project, as_of=None, audiences=["executive"], built_at=BUILT_AT)
+        again = build(project, as_of=None, audiences=["executive", "public"], built_at=BUILT_AT)
+    finally:
+        (large / "content" / "audiences" / "executive.yaml").unlink()
+    assert again.unchanged and not any("executive" in p.name for p in again.written)
+    reasons = {o.reason for o in again.left_out["executive"]}
+    assert "fit" in reasons and again.left_out["executive"] == first.left_out["executive"]

@@ -92,6 +92,9 @@ class MovedView(View):
     before: str | None = None
     after: str | None = None
     """The new status, estimate or stance; the answer; the other track of a link."""
+    interim: tuple[str, ...] = ()
+    """For a track changed and changed back: the statuses in between, as words are chosen
+    only when the brief is rendered in its language."""
     count: int | None = None
     """For a source: how many facts rest on it."""
 
