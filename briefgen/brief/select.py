@@ -178,7 +178,7 @@ class Selection:
             portion_marks=audience.portion_marks,
             description=state.current(settings.description),
             audience=audience.id,
-            audience_label=audience.label,
+            audience_label=audience.label or audience.id,
             ceiling=audience.ceiling,
             sections=tuple(audience.sections),
             colophon=audience.colophon,

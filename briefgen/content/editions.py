@@ -83,7 +83,11 @@ class Audience(Model):
     )
 
     id: Slug
-    label: Text = Field(description="Printed in the masthead, e.g. 'Executive summary'.")
+    label: Text | None = Field(
+        None,
+        description="Printed in the masthead, e.g. 'Executive summary'; if left out, the label "
+        "`audience.<id>` in the brief's language (briefgen's own audiences have one), else the id.",
+    )
     sections: list[Section] = Field(min_length=1, description="Sections shown, in order.")
     limits: dict[LimitedSection, Annotated[int, Field(ge=1)]] = Field(
         default_factory=dict,

@@ -16,9 +16,11 @@ from pydantic_core import ErrorDetails
 from briefgen.content.changing import FORM_TAGS, Change, Changing
 from briefgen.content.cycles import cycles
 from briefgen.content.documents import Document, Loc, read_documents
+from briefgen.content.editions import Audience
 from briefgen.content.evidence import evidence
 from briefgen.content.histories import unordered
 from briefgen.content.kinds import KINDS
+from briefgen.content.labels import Labels
 from briefgen.content.models import Content
 from briefgen.content.narrative import heading_problems
 from briefgen.content.references import cross_check
@@ -118,6 +120,23 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return sorted(getattr(current, "model_fields", {}))
 
 
+def named(audiences: tuple[Audience, ...], labels: Labels) -> tuple[Audience, ...]:
+    """Audiences that give no label (briefgen's own) take `audience.<id>` in the brief's
+    language, and their colophon `audience.<id>.colophon` if the catalogue has one."""
+
+    def own(audience: Audience) -> Audience:
+        update: dict[str, str] = {}
+        if audience.label is None:
+            key = f"audience.{audience.id}"
+            update["label"] = labels.form(key) if key in labels.texts else audience.id
+        key = f"audience.{audience.id}.colophon"
+        if audience.colophon is None and key in labels.texts:
+            update["colophon"] = labels.form(key)
+        return audience.model_copy(update=update) if update else audience
+
+    return tuple(own(a) for a in audiences)
+
+
 def _validate(doc: Document, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
@@ -211,10 +230,11 @@ def _load(root: Path, content_dir: Path, files: list[Path]) -> Loaded:
         models = (m for m, _ in items[kind] if m is not None)
         return tuple(sorted(models, key=lambda m: getattr(m, field)))
 
-    content = Content(
-        settings=settings,
-        **{kind: ordered(kind) for kind in KINDS},
+    kinds = {kind: ordered(kind) for kind in KINDS}
+    kinds["audiences"] = named(
+        kinds["audiences"], Labels.resolve(settings.language, settings.labels)
     )
+    content = Content(settings=settings, **kinds)
     # Sourcing is judged on the whole, valid content: what cites what, and how it is graded.
     linted = sourcing(content, items)
     if any(not p.warning for p in linted):

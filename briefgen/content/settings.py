@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from briefgen.content.changing import Changing
 from briefgen.content.fields import SENSITIVITIES, Model, Period, Sensitivity, Text
-from briefgen.content.labels import locale
+from briefgen.content.labels import Labels, locale
 from briefgen.content.vocabulary import Vocabulary
 
 PluralForm = Annotated[str, StringConstraints(pattern=r"^(zero|one|two|few|many|other)$")]
@@ -121,3 +121,20 @@ class Settings(Model):
         if missing:
             raise ValueError(f"give a marking for every sensitivity; missing: {', '.join(missing)}")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _markings_in_language(cls, data: object) -> object:
+        """briefgen's own markings are words too: in the brief's language unless set here.
+        A language or override that is wrong is reported by its own field's check."""
+        if not isinstance(data, dict) or "markings" in data:
+            return data
+        try:
+            labels = Labels.resolve(str(data.get("language", "en")), data.get("labels") or {})
+        except (TypeError, ValueError):
+            return data
+        markings = {
+            level: {"label": labels(f"marking.{level}"), "short": labels(f"marking.{level}.short")}
+            for level in MARKINGS
+        }
+        return {**data, "markings": markings}

@@ -93,7 +93,10 @@ class Session:
     def audiences(self) -> list[tuple[str, str]]:
         if not self.loaded:
             return []
-        return [(a.id, a.label) for a in sorted(self.loaded.content.audiences, key=lambda a: a.id)]
+        return [
+            (a.id, a.label or a.id)
+            for a in sorted(self.loaded.content.audiences, key=lambda a: a.id)
+        ]
 
     def selection(self, audience_id: str) -> Selection:
         """What `audience_id` sees of this build's content, made once; UsageError if unknown."""

@@ -125,3 +125,44 @@ def test_french_and_arabic_projects_load_without_warnings(make_project) -> None:
     for language in ("fr", "ar", "fr-CA"):
         root = make_project({"brief.yaml": SETTINGS + f"language: {language}\n"})
         assert load(root).warnings == ()
+
+
+def test_briefgen_own_audiences_and_markings_are_named_in_the_brief_language(
+    make_project,
+) -> None:
+    root = make_project(
+        {
+            "brief.yaml": SETTINGS
+            + "language: fr\nlabels:\n  audience.executive: Pour le ministre\n",
+        }
+    )
+    content = load(root).content
+    names = {a.id: a.label for a in content.audiences}
+    assert names == {
+        "analyst": "Note d’analyste",
+        "executive": "Pour le ministre",
+        "public": "Édition publique",
+    }
+    public = next(a for a in content.audiences if a.id == "public")
+    assert public.colophon is not None and public.colophon.startswith("Cette édition publique")
+    marks = {level: (m.label, m.short) for level, m in content.settings.markings.items()}
+    assert marks["internal"] == ("INTERNE", "I")
+    assert marks["restricted"] == ("DIFFUSION RESTREINTE", "R")
+
+
+def test_a_project_own_markings_and_audience_names_win(make_project) -> None:
+    markings = (
+        "markings:\n"
+        "  public: {label: TLP:CLEAR, short: TLP:C}\n"
+        "  internal: {label: TLP:AMBER, short: TLP:A}\n"
+        "  restricted: {label: TLP:RED, short: TLP:R}\n"
+    )
+    root = make_project(
+        {
+            "brief.yaml": SETTINGS + "language: fr\n" + markings,
+            "audiences/board.yaml": "label: Board\nsections: [bottom_line]\nceiling: internal\n",
+        }
+    )
+    content = load(root).content
+    assert content.settings.markings["internal"].label == "TLP:AMBER"
+    assert next(a.label for a in content.audiences if a.id == "board") == "Board"

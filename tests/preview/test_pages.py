@@ -83,7 +83,7 @@ def test_start_page_escapes_every_text_of_the_content(make_project) -> None:
         {
             "brief.yaml": f"title: {text}\nsubtitle: {text}\norganisation: {text}\n",
             "editions/2025-07-03.md": f"---\nlabel: {text}\n---\nStalled.\n",
-            "audiences/public.yaml": public.replace("label: Public edition", f"label: {text}"),
+            "audiences/public.yaml": f"label: {text}\n{public}",
         }
     )
     status, html = body(session_of(root), "/")
