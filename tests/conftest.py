@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import textwrap
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -171,6 +173,58 @@ def make_project(tmp_path: Path):
         return write_project(tmp_path, changes)
 
     return make
+
+
+SAMPLE_GROUP = "sample"
+"""The xdist group of every test that reads the sample's built editions (`sample_out`): run
+on one worker (`--dist loadgroup`), the sample's PDFs are laid out once per run, not once per
+worker."""
+
+
+def tree_digest(folder: Path) -> str:
+    """Every file's path and bytes under a folder."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the repository's sample, for every audience, in every format.
+
+    Built once per test worker (laying out its PDFs is the slowest thing the suite does), into
+    a folder that tests only read; the repository's own content is left as it was.
+    """
+    from briefgen.output.build import Project, build_all
+
+    out = tmp_path_factory.mktemp("sample-out")
+    before = tree_digest(REPO / "content")
+    editions = build_all(Project.at(REPO, out=out), built_at=BUILT_AT)
+    assert [o.error for o in editions.outcomes] == [None, None]
+    assert tree_digest(REPO / "content") == before, "building the sample changed its content"
+    return out
+
+
+@functools.cache
+def sample_pages(path: Path) -> tuple[str, ...]:
+    """The text of each page of a PDF under `sample_out`, as pypdf reads it.
+
+    Kept for the run: reading a ten-page brief back takes pypdf about two seconds, and many
+    tests read the same PDF. Only for files that never change once written.
+    """
+    import pypdf
+
+    reader = pypdf.PdfReader(BytesIO(path.read_bytes()))
+    return tuple(page.extract_text() for page in reader.pages)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests that read the sample's editions share one worker, so the sample is built once.
+    for item in items:
+        if "sample_out" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(SAMPLE_GROUP))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
