@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import functools
 import hashlib
+import json
+import os
+import shutil
 import textwrap
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -171,6 +177,66 @@ def make_project(tmp_path: Path):
         return write_project(tmp_path, changes)
 
     return make
+
+
+def tree_digest(folder: Path) -> str:
+    """Every file's path and bytes under a folder."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the repository's sample, for every audience, in every format.
+
+    Laying out the sample's PDFs and reading them back is the slowest thing the suite does, so
+    it is done once per run: the first xdist worker to need it builds it (and writes each PDF's
+    text beside it, see `sample_pages`) into the run's temporary folder, which every worker
+    shares, while the others wait on a lock and then read it. Tests only read it. The
+    repository's own content is left as it was.
+    """
+    from briefgen.output.build import Project, build_all
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder; each worker has its own below it
+    out, text, done = (shared / name for name in ("sample-out", "sample-text", "sample.done"))
+    with (shared / "sample.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released as the file closes
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # left half-built by a worker that failed
+            before = tree_digest(REPO / "content")
+            editions = build_all(Project.at(REPO, out=out), built_at=BUILT_AT)
+            assert [o.error for o in editions.outcomes] == [None, None]
+            assert tree_digest(REPO / "content") == before, "building the sample changed it"
+            for pdf in out.rglob("*.pdf"):
+                target = text / pdf.relative_to(out).with_suffix(".json")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(json.dumps(_read_pages(pdf)), encoding="utf-8")
+            done.touch()
+    return out
+
+
+def _read_pages(path: Path) -> list[str]:
+    import pypdf
+
+    reader = pypdf.PdfReader(BytesIO(path.read_bytes()))
+    return [page.extract_text() for page in reader.pages]
+
+
+@functools.cache
+def sample_pages(path: Path) -> tuple[str, ...]:
+    """The text of each page of a PDF under `sample_out`, as pypdf reads it.
+
+    Read once for the run, when the sample is built (reading a ten-page brief back takes
+    pypdf about two seconds, and many tests read the same PDFs).
+    """
+    [out] = [folder for folder in path.parents if folder.name == "sample-out"]
+    stored = out.parent / "sample-text" / path.relative_to(out).with_suffix(".json")
+    return tuple(json.loads(stored.read_text(encoding="utf-8")))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

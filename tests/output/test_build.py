@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from io import BytesIO
 from pathlib import Path
@@ -12,18 +11,10 @@ import pypdf
 import pytest
 
 from briefgen.errors import ContentError
-from briefgen.output.build import Project, build, build_all
+from briefgen.output.build import Project, build
 from briefgen.render.fonts import STYLE_ID
-from tests.conftest import BUILT_AT, REPO
+from tests.conftest import BUILT_AT, REPO, sample_pages, tree_digest
 from tests.render.test_golden import CASES, GOLDEN
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 def outline_titles(items: list, reader: pypdf.PdfReader, depth: int = 0) -> list[str]:
@@ -36,21 +27,11 @@ def outline_titles(items: list, reader: pypdf.PdfReader, depth: int = 0) -> list
     return titles
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> dict[str, Path]:
-    """Every sample edition, built once for this module; the repository's content untouched.
-
-    HTML and JSON for every audience; PDFs (the slow part) for the audiences whose PDFs are
-    read below, laid out by one pool of workers for both editions.
-    """
-    out = tmp_path_factory.mktemp("out")
-    before = tree_digest(REPO / "content")
-    project = Project.at(REPO, out=out)
-    for audiences, formats in ((None, ["html", "json"]), (["analyst", "executive"], ["pdf"])):
-        editions = build_all(project, audiences=audiences, formats=formats, built_at=BUILT_AT)
-        assert [o.error for o in editions.outcomes] == [None, None]
-    assert tree_digest(REPO / "content") == before
-    return {"out": out}
+@pytest.fixture
+def sample(sample_out: Path) -> dict[str, Path]:
+    """Every sample edition for every audience in every format, built once for the run
+    (tests/conftest.py); the repository's content untouched."""
+    return {"out": sample_out}
 
 
 def read_pdf(path: Path) -> tuple[pypdf.PdfReader, str]:
@@ -58,8 +39,13 @@ def read_pdf(path: Path) -> tuple[pypdf.PdfReader, str]:
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
+def read_sample_pdf(path: Path) -> tuple[pypdf.PdfReader, str]:
+    """`read_pdf` for a PDF of `sample_out`, whose text is read once for the run."""
+    return pypdf.PdfReader(BytesIO(path.read_bytes())), "\n".join(sample_pages(path))
+
+
 def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
-    reader, text = read_pdf(sample["out"] / "2025-07-03" / "analyst.pdf")
+    reader, text = read_sample_pdf(sample["out"] / "2025-07-03" / "analyst.pdf")
     outline = outline_titles(reader.outline, reader)
     top = [t for t in outline if not t.startswith(" ")]
     assert top == [
@@ -94,7 +80,7 @@ def test_sample_pdf_has_outline_pages_and_metadata(sample) -> None:
 
 def test_sample_executive_pdf_is_two_pages_at_most(sample) -> None:
     for day, human in (("2025-05-08", "8 May 2025"), ("2025-07-03", "3 July 2025")):
-        reader, text = read_pdf(sample["out"] / day / "executive.pdf")
+        reader, text = read_sample_pdf(sample["out"] / day / "executive.pdf")
         assert 1 <= len(reader.pages) <= 2, day
         assert reader.metadata.title == (
             f"Syria–Israel Diplomatic Tracks — Executive summary, as of {human}"
@@ -116,7 +102,7 @@ def test_built_html_is_the_golden_html(sample) -> None:
 
 
 def test_sample_may_edition_has_nothing_first_reported_in_july(sample) -> None:
-    _, text = read_pdf(sample["out"] / "2025-05-08" / "analyst.pdf")
+    _, text = read_sample_pdf(sample["out"] / "2025-05-08" / "analyst.pdf")
     html = (sample["out"] / "2025-05-08" / "analyst.html").read_text()
     json_text = (sample["out"] / "2025-05-08" / "analyst.json").read_text()
     flat = re.sub(r"\s+", " ", text)
@@ -238,34 +224,30 @@ def test_rebuild_skips_up_to_date_briefs_and_redoes_what_changed(make_project) -
     assert len(forced.written) == 4 and forced.unchanged == []
 
 
-def test_output_does_not_depend_on_hash_seeds(tmp_path) -> None:
+def test_output_does_not_depend_on_hash_seeds(sample, tmp_path) -> None:
     """Same input, same bytes, whatever order Python happens to iterate sets in."""
     import os
     import subprocess
     import sys
 
-    outputs = []
-    for seed in ("1", "2", "3"):
+    # Two processes with different fixed seeds, side by side, and this process (whose seed
+    # is random unless PYTHONHASHSEED is set) that built the sample at the same instant.
+    builds = {}
+    for seed in ("1", "2"):
         out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1751587200"}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "briefgen.cli",
-                "build",
-                "--project",
-                str(REPO),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-                "--format",
-                "json",
-            ],
-            check=True,
-            capture_output=True,
-            env=env,
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1751621400"}
+        command = [sys.executable, "-m", "briefgen.cli", "build", "--project", REPO,
+                   "--out", out, "--format", "html", "--format", "json"]  # fmt: skip
+        builds[out] = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
-        outputs.append(tree_digest(out / "2025-07-03"))
-    assert outputs[0] == outputs[1] == outputs[2]
+    for process in builds.values():
+        _, err = process.communicate()
+        assert process.returncode == 0, err.decode()
+    first, second = (tree_digest(out / "2025-07-03") for out in builds)
+    assert first == second, "two hash seeds built different bytes"
+    for out in builds:
+        for name in sorted(p.name for p in (out / "2025-07-03").glob("[!.]*")):
+            assert (out / "2025-07-03" / name).read_bytes() == (
+                sample["out"] / "2025-07-03" / name
+            ).read_bytes(), f"{name}: this process's hash seed built different bytes"

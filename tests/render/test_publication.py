@@ -9,27 +9,20 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefgen.output.build import Project, build_all
-from tests.conftest import BUILT_AT, REPO
+from tests.conftest import sample_pages
 
 EDITIONS = ("2025-05-08", "2025-07-03")
 AUDIENCES = ("analyst", "public")
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("out")
-    project = Project.at(REPO, out=folder)
-    editions = build_all(
-        project, audiences=list(AUDIENCES), formats=["html", "pdf"], built_at=BUILT_AT
-    )
-    assert [o.error for o in editions.outcomes] == [None, None]
-    return folder
+@pytest.fixture
+def out(sample_out: Path) -> Path:
+    """The sample's editions, built once for the run (tests/conftest.py)."""
+    return sample_out
 
 
 def pages(path: Path) -> list[str]:
-    reader = pypdf.PdfReader(BytesIO(path.read_bytes()))
-    return [page.extract_text() for page in reader.pages]
+    return list(sample_pages(path))
 
 
 def test_analyst_brief_opens_with_bottom_line_and_key_judgments(out: Path) -> None:
