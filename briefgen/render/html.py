@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -58,9 +59,18 @@ _SETUP = hashlib.sha256(
 ).hexdigest()[:16]
 
 
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept for the next process. A cache that fails (a full disk, a folder
-    made read-only) only makes the build slower: the build warned when it found it unusable."""
+_COMPILED: dict[str, bytes] = {}
+"""Compiled templates by key, for every environment of this process: a second project (the
+preview's, a test's) reuses briefgen's own templates compiled for the first."""
+
+
+class _SharedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in the process and, with a folder, for the next process. A
+    folder that fails (a full disk, made read-only) only makes the build slower: the build
+    warned when it found it unusable."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         # Compiled code depends on the set-up too, not only on the source: a `finalize` hook and
@@ -68,9 +78,24 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
         # this module and its filters, so code compiled by another version is never reused.
         return super().get_cache_key(f"{_SETUP}:{name}", filename)
 
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = _COMPILED.get(bucket.key)
+        if data is None and self.folder is not None:
+            with contextlib.suppress(OSError):
+                data = (self.folder / f"{bucket.key}.cache").read_bytes()
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        data = bucket.bytecode_to_string()
+        _COMPILED[bucket.key] = data
+        if self.folder is not None:
+            # Written whole, then renamed: parallel builds never read half a file.
+            path = self.folder / f"{bucket.key}.cache"
+            part = path.with_name(f"{path.name}.{os.getpid()}")
+            with contextlib.suppress(OSError):
+                part.write_bytes(data)
+                os.replace(part, path)
 
 
 @lru_cache(maxsize=8)
@@ -102,15 +127,14 @@ def _configured(
     return env
 
 
-def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
-    if cache is None:
-        return None
-    folder = cache / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(folder))
+def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache:
+    folder = cache / "templates" if cache is not None else None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None
+    return _SharedBytecodeCache(folder)
 
 
 def _template_error(exc: Exception, root: Path) -> TemplateError:

@@ -11,6 +11,7 @@ import tomllib
 import venv
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 
@@ -39,6 +40,7 @@ def build_needs_isolation() -> bool:
     return False
 
 
+@pytest.mark.install
 def test_installed_package_starts_and_builds_a_new_brief(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
