@@ -251,3 +251,12 @@ def test_output_does_not_depend_on_hash_seeds(sample, tmp_path) -> None:
             assert (out / "2025-07-03" / name).read_bytes() == (
                 sample["out"] / "2025-07-03" / name
             ).read_bytes(), f"{name}: this process's hash seed built different bytes"
+
+
+def test_sample_pdfs_stay_small(sample) -> None:
+    # A regression guard, not a timing: a dotted link border once drew every dot as a path
+    # and took the ten-page analyst brief from 200 KB to 570 KB.
+    for pdf in sorted(sample["out"].rglob("*.pdf")):
+        assert pdf.stat().st_size < 300_000, (
+            f"{pdf.relative_to(sample['out'])}: {pdf.stat().st_size}"
+        )
