@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefgen.content.dates import PartialDate
-from briefgen.content.labels import Labels
+from briefgen.content.labels import ENGLISH, Labels
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def next_issue(period: str, as_of: dt.date) -> dt.date:
 def label(period: str, as_of: dt.date, labels: Labels | None = None) -> str:
     """'Weekly brief · 2025-W27' in the brief's language (labels edition.weekly, .monthly,
     .daily); the label may also use {date} (3 July 2025) or {month_name} (July 2025)."""
-    labels = labels or Labels.resolve("en")
+    labels = labels or ENGLISH
     year, week, _ = as_of.isocalendar()
     return labels(
         f"edition.{period}",

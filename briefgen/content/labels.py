@@ -187,3 +187,7 @@ def listing(
         else:  # a value of the project's own vocabulary: printed as written
             rows.append((key, key.partition(".")[2], "as written"))
     return rows
+
+
+ENGLISH = Labels.resolve(BASE)
+"""briefgen's own words: for a page without a brief, and for the terminal."""

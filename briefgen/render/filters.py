@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from briefgen.brief.views import Brief
 from briefgen.content import markup
 from briefgen.content.dates import PartialDate
-from briefgen.content.labels import Labels, Unfilled
+from briefgen.content.labels import ENGLISH, Labels, Unfilled
 from briefgen.content.markup import ENGLISH_QUOTES
 from briefgen.render.typography import finalize, smart_quotes
 from briefgen.render.when import Dated, Style, when_html
@@ -73,9 +73,6 @@ def _css_label(context: jinja2.runtime.Context, key: str) -> Markup:
         if name in ("page", "pages"):
             parts.append(Markup(f"counter({name})"))
     return Markup(" ").join(parts)
-
-
-ENGLISH = Labels.resolve("en")
 
 
 def css_string(text: str) -> Markup:

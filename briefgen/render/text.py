@@ -11,13 +11,11 @@ from typing import Any
 from briefgen.brief.omissions import REASONS, Omission
 from briefgen.brief.views import Changes
 from briefgen.content.dates import human_date
-from briefgen.content.labels import Labels
+from briefgen.content.labels import ENGLISH
 from briefgen.content.load import Origin
 from briefgen.content.markup import to_plain
 from briefgen.render.when import when
 
-# The terminal speaks the analyst's working language, whatever the brief's.
-ENGLISH = Labels.resolve("en")
 WIDTH = 100
 
 

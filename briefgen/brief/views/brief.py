@@ -12,7 +12,7 @@ from briefgen.brief.views.facts import IssueView, JudgmentView
 from briefgen.brief.views.questions import QuestionView
 from briefgen.brief.views.sources import SourceNote
 from briefgen.brief.views.tracks import DevelopmentView, TrackView
-from briefgen.content.labels import Labels
+from briefgen.content.labels import ENGLISH, Labels
 from briefgen.content.vocabulary import Vocabulary
 
 
@@ -71,7 +71,7 @@ class Brief(View):
     fitted: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """Per section, the ids of the items left out to keep the brief to its page budget
     (`Audience.pages`); the audience's fuller briefs show them."""
-    labels: Labels = Field(default_factory=lambda: Labels.resolve("en"), exclude=True)
+    labels: Labels = Field(default=ENGLISH, exclude=True)
     """The words the templates print, in the brief's language (not part of its JSON)."""
     vocabulary: Vocabulary = Field(default_factory=Vocabulary, exclude=True)
     """The brief's track statuses with their colours, its likelihood scale, ..."""
