@@ -20,7 +20,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_check_ok_prints_one_line_summary(project: Path) -> None:
     code, out, err = run("check", "--project", str(project))
     assert code == 0, err
-    assert out.startswith("ok: 14 files: 2 sources, 2 actors, 1 tracks,")
+    assert out.startswith("ok: 14 files: 2 sources, 2 actors, 1 track,")
     assert err == ""
 
 

@@ -64,8 +64,10 @@ class Loaded:
     def summary(self) -> str:
         """One line: how many files and items of each kind, and warnings."""
         c = self.content
-        counts = ", ".join(f"{len(getattr(c, kind))} {kind}" for kind in KINDS)
-        warned = f"; {len(self.warnings)} warnings" if self.warnings else ""
+        sizes = ((len(getattr(c, folder)), kind) for folder, kind in KINDS.items())
+        counts = ", ".join(f"{n} {kind.folder if n != 1 else kind.name}" for n, kind in sizes)
+        n = len(self.warnings)
+        warned = f"; {n} warning{'s' if n != 1 else ''}" if n else ""
         return f"{self.files} files: {counts}{warned}"
 
 
